@@ -1,0 +1,60 @@
+// Lint = the layer import rules of DESIGN.md §2, plus purity of the protocol core.
+import tseslint from 'typescript-eslint'
+
+const own = (layers) => layers.flatMap(l => [`**/${l}`, `**/${l}/*`, `**/${l}/**`, `../${l}/*`, `../${l}/**`, `../../${l}/**`])
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'worker_threads', 'timers', 'timers/*', 'dgram', 'dns', 'tls', 'process', 'perf_hooks']
+const libp2p = ['libp2p', 'libp2p/*', '@libp2p/*', '@chainsafe/*', 'it-*', '@multiformats/*', 'classic-level', 'pino', 'prom-client']
+
+function layer (folder, forbiddenLayers, extraPatterns = []) {
+  return {
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: [...own(forbiddenLayers), ...extraPatterns], message: `src/${folder} may not import this (see DESIGN.md §2)` }]
+      }]
+    }
+  }
+}
+
+const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'cli']
+const except = (...allowed) => all.filter(l => !allowed.includes(l))
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'src/codec/pb/*.ts', 'test/lint-fixtures/**'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }]
+    }
+  },
+  layer('codec', except('codec')),
+  layer('crypto', except('codec', 'crypto')),
+  layer('protocol', except('codec', 'crypto', 'protocol'), [...nodeBuiltins, ...libp2p]),
+  layer('ledger', except('codec', 'crypto', 'ledger')),
+  layer('app', except('codec', 'crypto', 'app')),
+  layer('byzantine', except('codec', 'crypto', 'protocol', 'byzantine'), [...nodeBuiltins, ...libp2p]),
+  layer('sim', except('codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim'), [...libp2p]),
+  layer('net', except('codec', 'crypto', 'net')),
+  layer('node', ['cli', 'sim']),
+  layer('client', except('codec', 'crypto', 'ledger', 'net', 'client')),
+  {
+    files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error',
+        { name: 'Date', message: 'the protocol core has no clock: time arrives as tick events' },
+        { name: 'setTimeout', message: 'the protocol core has no timers: use tick events' },
+        { name: 'setInterval', message: 'the protocol core has no timers: use tick events' },
+        { name: 'setImmediate', message: 'the protocol core has no timers' },
+        { name: 'queueMicrotask', message: 'the protocol core is synchronous' },
+        { name: 'process', message: 'the protocol core does no I/O' },
+        { name: 'performance', message: 'the protocol core has no clock' },
+        { name: 'crypto', message: 'randomness and crypto are injected' },
+        { name: 'fetch', message: 'the protocol core does no I/O' },
+        { name: 'console', message: 'the protocol core does no I/O' }
+      ],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'the protocol core has no randomness' }]
+    }
+  }
+)

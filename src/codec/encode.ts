@@ -1,0 +1,14 @@
+import { messageToFrame, type ReplicaMessage } from './messages.js'
+import * as pb from './pb/messages.js'
+
+export function encodeReplicaMessage (m: ReplicaMessage): Uint8Array {
+  return pb.ReplicaFrame.encode(messageToFrame(m))
+}
+
+export function encodeClientFrame (f: pb.ClientFrame): Uint8Array {
+  return pb.ClientFrame.encode(f)
+}
+
+export function encodeBlock (b: pb.Block): Uint8Array {
+  return pb.Block.encode(b)
+}

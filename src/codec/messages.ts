@@ -1,0 +1,75 @@
+// The replica-to-replica messages as a discriminated union, and their mapping to and from the
+// one wire frame (pb.ReplicaFrame). The protocol core works with `ReplicaMessage` only.
+import type * as pb from './pb/messages.js'
+
+// Validated shapes: the generated types mark embedded messages optional (proto3); after
+// `validate.ts` accepted a message its required parts are present, and these types say so.
+export interface Batch { proposal: pb.Proposal, txs: pb.Transaction[], evidence: pb.Evidence[] }
+export interface PreparedCert { prePrepare: pb.PrePrepare, prepares: pb.Prepare[] }
+export type ViewChange = Omit<pb.ViewChange, 'prepared'> & { prepared: PreparedCert[] }
+export type NewView = Omit<pb.NewView, 'viewChanges'> & { viewChanges: ViewChange[] }
+export type Block = Omit<pb.Block, 'header' | 'cert'> & { header: pb.BlockHeader, cert: pb.CommitCertificate }
+export type StateResponse = Omit<pb.StateResponse, 'blocks'> & { blocks: Block[] }
+
+export type ReplicaMessage =
+  | { type: 'pre-prepare', prePrepare: pb.PrePrepare, batch: Batch }
+  | { type: 'prepare', prepare: pb.Prepare }
+  | { type: 'commit', commit: pb.Commit }
+  | { type: 'checkpoint', checkpoint: pb.Checkpoint }
+  | { type: 'view-change', viewChange: ViewChange, batches: Batch[] }
+  | { type: 'new-view', newView: NewView, batches: Batch[] }
+  | { type: 'state-request', stateRequest: pb.StateRequest }
+  | { type: 'state-response', stateResponse: StateResponse }
+  | { type: 'request', request: pb.Transaction }
+
+export type ReplicaMessageType = ReplicaMessage['type']
+
+export const REPLICA_MESSAGE_TYPES: readonly ReplicaMessageType[] = [
+  'pre-prepare', 'prepare', 'commit', 'checkpoint', 'view-change', 'new-view',
+  'state-request', 'state-response', 'request'
+]
+
+export function assertNever (x: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(x)}`)
+}
+
+export function messageToFrame (m: ReplicaMessage): pb.ReplicaFrame {
+  switch (m.type) {
+    case 'pre-prepare': return { prePrepare: m.prePrepare, batches: [m.batch] }
+    case 'prepare': return { prepare: m.prepare, batches: [] }
+    case 'commit': return { commit: m.commit, batches: [] }
+    case 'checkpoint': return { checkpoint: m.checkpoint, batches: [] }
+    case 'view-change': return { viewChange: m.viewChange, batches: m.batches }
+    case 'new-view': return { newView: m.newView, batches: m.batches }
+    case 'state-request': return { stateRequest: m.stateRequest, batches: [] }
+    case 'state-response': return { stateResponse: m.stateResponse, batches: [] }
+    case 'request': return { request: m.request, batches: [] }
+    default: return assertNever(m)
+  }
+}
+
+/**
+ * Maps a structurally valid frame to the union. Returns a [field, reason] problem when the
+ * frame does not set exactly one message, or carries batches a message kind does not take.
+ */
+export function frameToMessage (f: pb.ReplicaFrame): ReplicaMessage | [string, string] {
+  const set: ReplicaMessage[] = []
+  const batches = f.batches as Batch[]
+  if (f.prePrepare != null) {
+    if (batches.length !== 1 || batches[0] == null) return ['batches', 'a pre-prepare carries exactly one batch']
+    set.push({ type: 'pre-prepare', prePrepare: f.prePrepare, batch: batches[0] })
+  }
+  if (f.prepare != null) set.push({ type: 'prepare', prepare: f.prepare })
+  if (f.commit != null) set.push({ type: 'commit', commit: f.commit })
+  if (f.checkpoint != null) set.push({ type: 'checkpoint', checkpoint: f.checkpoint })
+  if (f.viewChange != null) set.push({ type: 'view-change', viewChange: f.viewChange as ViewChange, batches })
+  if (f.newView != null) set.push({ type: 'new-view', newView: f.newView as NewView, batches })
+  if (f.stateRequest != null) set.push({ type: 'state-request', stateRequest: f.stateRequest })
+  if (f.stateResponse != null) set.push({ type: 'state-response', stateResponse: f.stateResponse as StateResponse })
+  if (f.request != null) set.push({ type: 'request', request: f.request })
+  if (set.length !== 1) return ['frame', `must set exactly one message, got ${set.length}`]
+  const m = set[0] as ReplicaMessage
+  const takesBatches = m.type === 'pre-prepare' || m.type === 'view-change' || m.type === 'new-view'
+  if (!takesBatches && f.batches.length > 0) return ['batches', `a ${m.type} carries no batches`]
+  return m
+}

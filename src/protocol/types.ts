@@ -1,0 +1,123 @@
+// The contract of the PBFT core: `Replica.step(event) -> Action[]`. The core is pure: no I/O,
+// clock or randomness. Time arrives in tick events; signing and verification are injected.
+//
+// Ordering contract of the returned actions (etcd/raft's Ready, restated): a driver performs
+// them in order, and a `persist` action must be durable (fsynced) before any later action in
+// the same list is performed. So a replica never sends a vote it has not first persisted, and
+// after a crash can never sign a conflicting message.
+import type {
+  Batch, Checkpoint, Commit, Evidence, NewView, PrePrepare, PreparedCert, Prepare, ReplicaMessage,
+  Reply, Transaction, TxResult, ViewChange
+} from '../codec/index.js'
+
+export type ReplicaId = number
+
+/** Injected crypto: the replica's own signing key and the cluster's verification rule. */
+export interface ProtocolCrypto {
+  /** ed25519 signature of `bytes` with this replica's key. */
+  sign: (bytes: Uint8Array) => Uint8Array
+  /** The cluster's one verification rule (src/crypto `verify`), possibly memoised by the driver. */
+  verify: (publicKey: Uint8Array, bytes: Uint8Array, signature: Uint8Array) => boolean
+}
+
+/**
+ * Deliberate bugs, for proving that the simulator catches them. Test-only: the node refuses
+ * to start with any of these set.
+ */
+export type PlantedFault =
+  | 'weak-quorum'              // prepared/committed with 2f instead of 2f+1 (2f matching prepares -> 2f-1)
+  | 'accept-second-pre-prepare' // accept another digest for a (view, seq) already pre-prepared
+  | 'trust-new-view'           // backups do not recompute O from the view-changes in NEW-VIEW
+  | 'send-before-persist'      // votes are sent before the record that justifies them is persisted
+  | 'accept-old-view'          // messages from an older view are accepted as current
+
+export interface ProtocolConfig {
+  chainId: string
+  /** This replica's id, 0..n-1. */
+  id: ReplicaId
+  /** ed25519 public keys of replicas 0..n-1 (from genesis). n = publicKeys.length >= 4. */
+  publicKeys: Uint8Array[]
+  /** Batching: a batch closes at batchTxsMax transactions, batchBytesMax bytes, or batchTimeoutMs. */
+  batchTxsMax: number
+  batchBytesMax: number
+  batchTimeoutMs: number
+  /** Checkpoint every K sequence numbers. */
+  checkpointInterval: number
+  /** Watermark window L: sequence numbers in flight are in (h, h + L]. Multiple of K. */
+  window: number
+  /** Base view-change timeout; doubles on each consecutive failed view change. */
+  viewChangeTimeoutMs: number
+  /** Backups refuse a proposal whose timestamp differs from their clock by more than this. */
+  timestampDriftMs: number
+  /** Test-only deliberate bugs (see PlantedFault). Empty in production. */
+  plantedFaults?: PlantedFault[]
+}
+
+/** Durable records: what the driver must fsync before the sends that follow. */
+export type WalRecord =
+  | { kind: 'view', view: number }
+  | { kind: 'pre-prepare', prePrepare: PrePrepare, batch: Batch }
+  | { kind: 'prepare', prepare: Prepare }
+  | { kind: 'commit', commit: Commit, prepared: PreparedCert }
+  | { kind: 'checkpoint', checkpoint: Checkpoint }
+  | { kind: 'stable-checkpoint', seq: number, blockHash: Uint8Array, proof: Checkpoint[] }
+  | { kind: 'view-change', viewChange: ViewChange, batches: Batch[] }
+  | { kind: 'new-view', newView: NewView, batches: Batch[] }
+
+export type ProtocolEvent =
+  /** Time advanced. `nowMs` is the driver's clock (virtual in the simulator); never decreases. */
+  | { type: 'tick', nowMs: number }
+  /** A decoded message from replica `from` (the authenticated peer, not a field of the message). */
+  | { type: 'message', from: ReplicaId, message: ReplicaMessage }
+  /** A client transaction arrived at this replica (from a client, not forwarded). */
+  | { type: 'request', tx: Transaction }
+  /** The driver executed the block for `seq` (after an `execute` action). */
+  | { type: 'executed', seq: number, blockHash: Uint8Array, results: TxResult[] }
+  /** State transfer finished: the driver's ledger now holds every block up to `seq`. */
+  | { type: 'state-transferred', seq: number, blockHash: Uint8Array }
+
+export type Action =
+  | { type: 'persist', records: WalRecord[] }
+  | { type: 'send', to: ReplicaId, message: ReplicaMessage }
+  | { type: 'broadcast', message: ReplicaMessage }
+  /** Execute the committed batch for `seq` (strictly in order, each seq once) and append its block. */
+  | { type: 'execute', seq: number, view: number, batch: Batch, cert: Commit[] }
+  | { type: 'reply', reply: Reply }
+  /** Fetch blocks up to `seq` whose hash is `blockHash` (a stable checkpoint) from `peers`. */
+  | { type: 'fetch-state', seq: number, blockHash: Uint8Array, peers: ReplicaId[] }
+  /** Provable misbehaviour observed. */
+  | { type: 'evidence', evidence: Evidence }
+  /** A client transaction was refused before ordering (bad signature, stale nonce, ...). */
+  | { type: 'reject', tx: Transaction, reason: string }
+
+/** Snapshot for status APIs, the dashboard and the simulator's invariant checker. */
+export interface ReplicaStatus {
+  id: ReplicaId
+  view: number
+  primary: ReplicaId
+  /** True while this replica is between views (sent VIEW-CHANGE, no valid NEW-VIEW yet). */
+  viewChanging: boolean
+  lastExecuted: number
+  stableCheckpoint: number
+  lowWatermark: number
+  highWatermark: number
+  pendingRequests: number
+  /** Per in-flight seq: phase and who voted. */
+  inFlight: Array<{ seq: number, view: number, digest: string, phase: 'pre-prepared' | 'prepared' | 'committed', prepares: ReplicaId[], commits: ReplicaId[] }>
+  viewChanges: number
+}
+
+/** What a replica restarts from: its write-ahead records and what its ledger has executed. */
+export interface RestoreState {
+  records: WalRecord[]
+  lastExecuted: { seq: number, blockHash: Uint8Array }
+}
+
+/**
+ * The core's surface, implemented by `Replica` in src/protocol/replica.ts:
+ *   new Replica(config: ProtocolConfig, crypto: ProtocolCrypto, restore?: RestoreState)
+ */
+export interface ReplicaCore {
+  step: (event: ProtocolEvent) => Action[]
+  status: () => ReplicaStatus
+}
