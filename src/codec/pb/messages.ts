@@ -4,7 +4,7 @@ import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
 
 export interface Transfer {
-  to: Uint8Array<ArrayBuffer>
+  to: Uint8Array
   amount: bigint
 }
 
@@ -94,7 +94,7 @@ export namespace Transfer {
 
   export interface TransferToFieldEvent {
     field: '$.to'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface TransferAmountFieldEvent {
@@ -102,7 +102,7 @@ export namespace Transfer {
     value: bigint
   }
 
-  export function encode (obj: Partial<Transfer>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Transfer>): Uint8Array {
     return encodeMessage(obj, Transfer.codec())
   }
 
@@ -117,10 +117,10 @@ export namespace Transfer {
 
 export interface Transaction {
   chainId: string
-  client: Uint8Array<ArrayBuffer>
+  client: Uint8Array
   nonce: number
-  payload: Uint8Array<ArrayBuffer>
-  signature: Uint8Array<ArrayBuffer>
+  payload: Uint8Array
+  signature: Uint8Array
 }
 
 export namespace Transaction {
@@ -265,7 +265,7 @@ export namespace Transaction {
 
   export interface TransactionClientFieldEvent {
     field: '$.client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface TransactionNonceFieldEvent {
@@ -275,15 +275,15 @@ export namespace Transaction {
 
   export interface TransactionPayloadFieldEvent {
     field: '$.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface TransactionSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Transaction>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Transaction>): Uint8Array {
     return encodeMessage(obj, Transaction.codec())
   }
 
@@ -299,16 +299,16 @@ export namespace Transaction {
 export interface Reply {
   chainId: string
   view: number
-  txId: Uint8Array<ArrayBuffer>
-  client: Uint8Array<ArrayBuffer>
+  txId: Uint8Array
+  client: Uint8Array
   nonce: number
   height: number
   index: number
   code: number
   log: string
-  blockHash: Uint8Array<ArrayBuffer>
+  blockHash: Uint8Array
   replica: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace Reply {
@@ -577,12 +577,12 @@ export namespace Reply {
 
   export interface ReplyTxIdFieldEvent {
     field: '$.txId'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplyClientFieldEvent {
     field: '$.client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplyNonceFieldEvent {
@@ -612,7 +612,7 @@ export namespace Reply {
 
   export interface ReplyBlockHashFieldEvent {
     field: '$.blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplyReplicaFieldEvent {
@@ -622,10 +622,10 @@ export namespace Reply {
 
   export interface ReplySignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Reply>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Reply>): Uint8Array {
     return encodeMessage(obj, Reply.codec())
   }
 
@@ -752,7 +752,7 @@ export namespace ClientFrame {
 
   export interface ClientFrameRequestClientFieldEvent {
     field: '$.request.client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ClientFrameRequestNonceFieldEvent {
@@ -762,12 +762,12 @@ export namespace ClientFrame {
 
   export interface ClientFrameRequestPayloadFieldEvent {
     field: '$.request.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ClientFrameRequestSignatureFieldEvent {
     field: '$.request.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ClientFrameReplyChainIdFieldEvent {
@@ -782,12 +782,12 @@ export namespace ClientFrame {
 
   export interface ClientFrameReplyTxIdFieldEvent {
     field: '$.reply.txId'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ClientFrameReplyClientFieldEvent {
     field: '$.reply.client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ClientFrameReplyNonceFieldEvent {
@@ -817,7 +817,7 @@ export namespace ClientFrame {
 
   export interface ClientFrameReplyBlockHashFieldEvent {
     field: '$.reply.blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ClientFrameReplyReplicaFieldEvent {
@@ -827,7 +827,7 @@ export namespace ClientFrame {
 
   export interface ClientFrameReplySignatureFieldEvent {
     field: '$.reply.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ClientFrameErrorFieldEvent {
@@ -835,7 +835,7 @@ export namespace ClientFrame {
     value: string
   }
 
-  export function encode (obj: Partial<ClientFrame>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ClientFrame>): Uint8Array {
     return encodeMessage(obj, ClientFrame.codec())
   }
 
@@ -854,9 +854,9 @@ export interface Proposal {
   view: number
   timestampMs: number
   proposer: number
-  txRoot: Uint8Array<ArrayBuffer>
+  txRoot: Uint8Array
   txCount: number
-  evidenceRoot: Uint8Array<ArrayBuffer>
+  evidenceRoot: Uint8Array
   evidenceCount: number
 }
 
@@ -1090,7 +1090,7 @@ export namespace Proposal {
 
   export interface ProposalTxRootFieldEvent {
     field: '$.txRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalTxCountFieldEvent {
@@ -1100,7 +1100,7 @@ export namespace Proposal {
 
   export interface ProposalEvidenceRootFieldEvent {
     field: '$.evidenceRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ProposalEvidenceCountFieldEvent {
@@ -1108,7 +1108,7 @@ export namespace Proposal {
     value: number
   }
 
-  export function encode (obj: Partial<Proposal>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Proposal>): Uint8Array {
     return encodeMessage(obj, Proposal.codec())
   }
 
@@ -1299,7 +1299,7 @@ export namespace Batch {
 
   export interface BatchProposalTxRootFieldEvent {
     field: '$.proposal.txRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BatchProposalTxCountFieldEvent {
@@ -1309,7 +1309,7 @@ export namespace Batch {
 
   export interface BatchProposalEvidenceRootFieldEvent {
     field: '$.proposal.evidenceRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BatchProposalEvidenceCountFieldEvent {
@@ -1325,7 +1325,7 @@ export namespace Batch {
 
   export interface BatchTxsClientFieldEvent {
     field: '$.txs[].client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -1337,13 +1337,13 @@ export namespace Batch {
 
   export interface BatchTxsPayloadFieldEvent {
     field: '$.txs[].payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface BatchTxsSignatureFieldEvent {
     field: '$.txs[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -1362,10 +1362,10 @@ export namespace Batch {
   export interface BatchEvidenceMessagesFieldEvent {
     field: '$.evidence[].messages[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Batch>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Batch>): Uint8Array {
     return encodeMessage(obj, Batch.codec())
   }
 
@@ -1382,9 +1382,9 @@ export interface PrePrepare {
   chainId: string
   view: number
   seq: number
-  digest: Uint8Array<ArrayBuffer>
+  digest: Uint8Array
   replica: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace PrePrepare {
@@ -1556,7 +1556,7 @@ export namespace PrePrepare {
 
   export interface PrePrepareDigestFieldEvent {
     field: '$.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface PrePrepareReplicaFieldEvent {
@@ -1566,10 +1566,10 @@ export namespace PrePrepare {
 
   export interface PrePrepareSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<PrePrepare>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<PrePrepare>): Uint8Array {
     return encodeMessage(obj, PrePrepare.codec())
   }
 
@@ -1586,9 +1586,9 @@ export interface Prepare {
   chainId: string
   view: number
   seq: number
-  digest: Uint8Array<ArrayBuffer>
+  digest: Uint8Array
   replica: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace Prepare {
@@ -1760,7 +1760,7 @@ export namespace Prepare {
 
   export interface PrepareDigestFieldEvent {
     field: '$.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface PrepareReplicaFieldEvent {
@@ -1770,10 +1770,10 @@ export namespace Prepare {
 
   export interface PrepareSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Prepare>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Prepare>): Uint8Array {
     return encodeMessage(obj, Prepare.codec())
   }
 
@@ -1790,9 +1790,9 @@ export interface Commit {
   chainId: string
   view: number
   seq: number
-  digest: Uint8Array<ArrayBuffer>
+  digest: Uint8Array
   replica: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace Commit {
@@ -1964,7 +1964,7 @@ export namespace Commit {
 
   export interface CommitDigestFieldEvent {
     field: '$.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface CommitReplicaFieldEvent {
@@ -1974,10 +1974,10 @@ export namespace Commit {
 
   export interface CommitSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Commit>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Commit>): Uint8Array {
     return encodeMessage(obj, Commit.codec())
   }
 
@@ -1993,9 +1993,9 @@ export namespace Commit {
 export interface Checkpoint {
   chainId: string
   seq: number
-  blockHash: Uint8Array<ArrayBuffer>
+  blockHash: Uint8Array
   replica: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace Checkpoint {
@@ -2145,7 +2145,7 @@ export namespace Checkpoint {
 
   export interface CheckpointBlockHashFieldEvent {
     field: '$.blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface CheckpointReplicaFieldEvent {
@@ -2155,10 +2155,10 @@ export namespace Checkpoint {
 
   export interface CheckpointSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Checkpoint>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Checkpoint>): Uint8Array {
     return encodeMessage(obj, Checkpoint.codec())
   }
 
@@ -2301,7 +2301,7 @@ export namespace PreparedCert {
 
   export interface PreparedCertPrePrepareDigestFieldEvent {
     field: '$.prePrepare.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface PreparedCertPrePrepareReplicaFieldEvent {
@@ -2311,7 +2311,7 @@ export namespace PreparedCert {
 
   export interface PreparedCertPrePrepareSignatureFieldEvent {
     field: '$.prePrepare.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface PreparedCertPreparesChainIdFieldEvent {
@@ -2334,7 +2334,7 @@ export namespace PreparedCert {
 
   export interface PreparedCertPreparesDigestFieldEvent {
     field: '$.prepares[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2346,11 +2346,11 @@ export namespace PreparedCert {
 
   export interface PreparedCertPreparesSignatureFieldEvent {
     field: '$.prepares[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
-  export function encode (obj: Partial<PreparedCert>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<PreparedCert>): Uint8Array {
     return encodeMessage(obj, PreparedCert.codec())
   }
 
@@ -2370,7 +2370,7 @@ export interface ViewChange {
   checkpointProof: Checkpoint[]
   prepared: PreparedCert[]
   replica: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace ViewChange {
@@ -2614,7 +2614,7 @@ export namespace ViewChange {
 
   export interface ViewChangeCheckpointProofBlockHashFieldEvent {
     field: '$.checkpointProof[].blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2626,7 +2626,7 @@ export namespace ViewChange {
 
   export interface ViewChangeCheckpointProofSignatureFieldEvent {
     field: '$.checkpointProof[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2650,7 +2650,7 @@ export namespace ViewChange {
 
   export interface ViewChangePreparedPrePrepareDigestFieldEvent {
     field: '$.prepared[].prePrepare.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2662,7 +2662,7 @@ export namespace ViewChange {
 
   export interface ViewChangePreparedPrePrepareSignatureFieldEvent {
     field: '$.prepared[].prePrepare.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2686,7 +2686,7 @@ export namespace ViewChange {
 
   export interface ViewChangePreparedPreparesDigestFieldEvent {
     field: '$.prepared[].prepares[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2698,7 +2698,7 @@ export namespace ViewChange {
 
   export interface ViewChangePreparedPreparesSignatureFieldEvent {
     field: '$.prepared[].prepares[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2709,10 +2709,10 @@ export namespace ViewChange {
 
   export interface ViewChangeSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<ViewChange>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ViewChange>): Uint8Array {
     return encodeMessage(obj, ViewChange.codec())
   }
 
@@ -2731,7 +2731,7 @@ export interface NewView {
   viewChanges: ViewChange[]
   prePrepares: PrePrepare[]
   replica: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace NewView {
@@ -2971,7 +2971,7 @@ export namespace NewView {
 
   export interface NewViewViewChangesCheckpointProofBlockHashFieldEvent {
     field: '$.viewChanges[].checkpointProof[].blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -2983,7 +2983,7 @@ export namespace NewView {
 
   export interface NewViewViewChangesCheckpointProofSignatureFieldEvent {
     field: '$.viewChanges[].checkpointProof[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3007,7 +3007,7 @@ export namespace NewView {
 
   export interface NewViewViewChangesPreparedPrePrepareDigestFieldEvent {
     field: '$.viewChanges[].prepared[].prePrepare.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3019,7 +3019,7 @@ export namespace NewView {
 
   export interface NewViewViewChangesPreparedPrePrepareSignatureFieldEvent {
     field: '$.viewChanges[].prepared[].prePrepare.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3043,7 +3043,7 @@ export namespace NewView {
 
   export interface NewViewViewChangesPreparedPreparesDigestFieldEvent {
     field: '$.viewChanges[].prepared[].prepares[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3055,7 +3055,7 @@ export namespace NewView {
 
   export interface NewViewViewChangesPreparedPreparesSignatureFieldEvent {
     field: '$.viewChanges[].prepared[].prepares[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3067,7 +3067,7 @@ export namespace NewView {
 
   export interface NewViewViewChangesSignatureFieldEvent {
     field: '$.viewChanges[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3091,7 +3091,7 @@ export namespace NewView {
 
   export interface NewViewPrePreparesDigestFieldEvent {
     field: '$.prePrepares[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3103,7 +3103,7 @@ export namespace NewView {
 
   export interface NewViewPrePreparesSignatureFieldEvent {
     field: '$.prePrepares[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3114,10 +3114,10 @@ export namespace NewView {
 
   export interface NewViewSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<NewView>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<NewView>): Uint8Array {
     return encodeMessage(obj, NewView.codec())
   }
 
@@ -3275,7 +3275,7 @@ export namespace StateRequest {
     value: number
   }
 
-  export function encode (obj: Partial<StateRequest>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<StateRequest>): Uint8Array {
     return encodeMessage(obj, StateRequest.codec())
   }
 
@@ -3461,25 +3461,25 @@ export namespace StateResponse {
 
   export interface StateResponseBlocksHeaderPrevHashFieldEvent {
     field: '$.blocks[].header.prevHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface StateResponseBlocksHeaderTxRootFieldEvent {
     field: '$.blocks[].header.txRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface StateResponseBlocksHeaderStateRootFieldEvent {
     field: '$.blocks[].header.stateRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface StateResponseBlocksHeaderResultsRootFieldEvent {
     field: '$.blocks[].header.resultsRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3497,7 +3497,7 @@ export namespace StateResponse {
 
   export interface StateResponseBlocksHeaderEvidenceRootFieldEvent {
     field: '$.blocks[].header.evidenceRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3521,7 +3521,7 @@ export namespace StateResponse {
 
   export interface StateResponseBlocksTxsClientFieldEvent {
     field: '$.blocks[].txs[].client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3533,13 +3533,13 @@ export namespace StateResponse {
 
   export interface StateResponseBlocksTxsPayloadFieldEvent {
     field: '$.blocks[].txs[].payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface StateResponseBlocksTxsSignatureFieldEvent {
     field: '$.blocks[].txs[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3575,7 +3575,7 @@ export namespace StateResponse {
 
   export interface StateResponseBlocksCertCommitsDigestFieldEvent {
     field: '$.blocks[].cert.commits[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3587,7 +3587,7 @@ export namespace StateResponse {
 
   export interface StateResponseBlocksCertCommitsSignatureFieldEvent {
     field: '$.blocks[].cert.commits[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -3606,7 +3606,7 @@ export namespace StateResponse {
   export interface StateResponseBlocksEvidenceMessagesFieldEvent {
     field: '$.blocks[].evidence[].messages[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface StateResponseReplicaFieldEvent {
@@ -3619,7 +3619,7 @@ export namespace StateResponse {
     value: number
   }
 
-  export function encode (obj: Partial<StateResponse>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<StateResponse>): Uint8Array {
     return encodeMessage(obj, StateResponse.codec())
   }
 
@@ -3636,13 +3636,13 @@ export interface BlockHeader {
   chainId: string
   height: number
   view: number
-  prevHash: Uint8Array<ArrayBuffer>
-  txRoot: Uint8Array<ArrayBuffer>
-  stateRoot: Uint8Array<ArrayBuffer>
-  resultsRoot: Uint8Array<ArrayBuffer>
+  prevHash: Uint8Array
+  txRoot: Uint8Array
+  stateRoot: Uint8Array
+  resultsRoot: Uint8Array
   timestampMs: number
   proposer: number
-  evidenceRoot: Uint8Array<ArrayBuffer>
+  evidenceRoot: Uint8Array
   txCount: number
   evidenceCount: number
 }
@@ -3918,22 +3918,22 @@ export namespace BlockHeader {
 
   export interface BlockHeaderPrevHashFieldEvent {
     field: '$.prevHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderTxRootFieldEvent {
     field: '$.txRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderStateRootFieldEvent {
     field: '$.stateRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderResultsRootFieldEvent {
     field: '$.resultsRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderTimestampMsFieldEvent {
@@ -3948,7 +3948,7 @@ export namespace BlockHeader {
 
   export interface BlockHeaderEvidenceRootFieldEvent {
     field: '$.evidenceRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderTxCountFieldEvent {
@@ -3961,7 +3961,7 @@ export namespace BlockHeader {
     value: number
   }
 
-  export function encode (obj: Partial<BlockHeader>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<BlockHeader>): Uint8Array {
     return encodeMessage(obj, BlockHeader.codec())
   }
 
@@ -4073,7 +4073,7 @@ export namespace TxResult {
     value: string
   }
 
-  export function encode (obj: Partial<TxResult>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<TxResult>): Uint8Array {
     return encodeMessage(obj, TxResult.codec())
   }
 
@@ -4200,7 +4200,7 @@ export namespace CommitCertificate {
 
   export interface CommitCertificateCommitsDigestFieldEvent {
     field: '$.commits[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -4212,11 +4212,11 @@ export namespace CommitCertificate {
 
   export interface CommitCertificateCommitsSignatureFieldEvent {
     field: '$.commits[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
-  export function encode (obj: Partial<CommitCertificate>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<CommitCertificate>): Uint8Array {
     return encodeMessage(obj, CommitCertificate.codec())
   }
 
@@ -4454,22 +4454,22 @@ export namespace Block {
 
   export interface BlockHeaderPrevHashFieldEvent {
     field: '$.header.prevHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderTxRootFieldEvent {
     field: '$.header.txRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderStateRootFieldEvent {
     field: '$.header.stateRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderResultsRootFieldEvent {
     field: '$.header.resultsRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderTimestampMsFieldEvent {
@@ -4484,7 +4484,7 @@ export namespace Block {
 
   export interface BlockHeaderEvidenceRootFieldEvent {
     field: '$.header.evidenceRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface BlockHeaderTxCountFieldEvent {
@@ -4505,7 +4505,7 @@ export namespace Block {
 
   export interface BlockTxsClientFieldEvent {
     field: '$.txs[].client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -4517,13 +4517,13 @@ export namespace Block {
 
   export interface BlockTxsPayloadFieldEvent {
     field: '$.txs[].payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface BlockTxsSignatureFieldEvent {
     field: '$.txs[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -4559,7 +4559,7 @@ export namespace Block {
 
   export interface BlockCertCommitsDigestFieldEvent {
     field: '$.cert.commits[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -4571,7 +4571,7 @@ export namespace Block {
 
   export interface BlockCertCommitsSignatureFieldEvent {
     field: '$.cert.commits[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -4590,10 +4590,10 @@ export namespace Block {
   export interface BlockEvidenceMessagesFieldEvent {
     field: '$.evidence[].messages[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Block>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Block>): Uint8Array {
     return encodeMessage(obj, Block.codec())
   }
 
@@ -4609,7 +4609,7 @@ export namespace Block {
 export interface Evidence {
   accused: number
   kind: string
-  messages: Uint8Array<ArrayBuffer>[]
+  messages: Uint8Array[]
 }
 
 export namespace Evidence {
@@ -4744,10 +4744,10 @@ export namespace Evidence {
   export interface EvidenceMessagesFieldEvent {
     field: '$.messages[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<Evidence>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<Evidence>): Uint8Array {
     return encodeMessage(obj, Evidence.codec())
   }
 
@@ -4768,7 +4768,7 @@ export interface AdminCommand {
   modes: string[]
   targets: number[]
   fromHeight: number
-  signature: Uint8Array<ArrayBuffer>
+  signature: Uint8Array
 }
 
 export namespace AdminCommand {
@@ -5029,10 +5029,10 @@ export namespace AdminCommand {
 
   export interface AdminCommandSignatureFieldEvent {
     field: '$.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<AdminCommand>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<AdminCommand>): Uint8Array {
     return encodeMessage(obj, AdminCommand.codec())
   }
 
@@ -5327,7 +5327,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFramePrePrepareDigestFieldEvent {
     field: '$.prePrepare.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFramePrePrepareReplicaFieldEvent {
@@ -5337,7 +5337,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFramePrePrepareSignatureFieldEvent {
     field: '$.prePrepare.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFramePrepareChainIdFieldEvent {
@@ -5357,7 +5357,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFramePrepareDigestFieldEvent {
     field: '$.prepare.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFramePrepareReplicaFieldEvent {
@@ -5367,7 +5367,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFramePrepareSignatureFieldEvent {
     field: '$.prepare.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameCommitChainIdFieldEvent {
@@ -5387,7 +5387,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameCommitDigestFieldEvent {
     field: '$.commit.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameCommitReplicaFieldEvent {
@@ -5397,7 +5397,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameCommitSignatureFieldEvent {
     field: '$.commit.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameCheckpointChainIdFieldEvent {
@@ -5412,7 +5412,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameCheckpointBlockHashFieldEvent {
     field: '$.checkpoint.blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameCheckpointReplicaFieldEvent {
@@ -5422,7 +5422,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameCheckpointSignatureFieldEvent {
     field: '$.checkpoint.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameViewChangeChainIdFieldEvent {
@@ -5454,7 +5454,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameViewChangeCheckpointProofBlockHashFieldEvent {
     field: '$.viewChange.checkpointProof[].blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5466,7 +5466,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameViewChangeCheckpointProofSignatureFieldEvent {
     field: '$.viewChange.checkpointProof[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5490,7 +5490,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameViewChangePreparedPrePrepareDigestFieldEvent {
     field: '$.viewChange.prepared[].prePrepare.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5502,7 +5502,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameViewChangePreparedPrePrepareSignatureFieldEvent {
     field: '$.viewChange.prepared[].prePrepare.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5526,7 +5526,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameViewChangePreparedPreparesDigestFieldEvent {
     field: '$.viewChange.prepared[].prepares[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5538,7 +5538,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameViewChangePreparedPreparesSignatureFieldEvent {
     field: '$.viewChange.prepared[].prepares[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5549,7 +5549,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameViewChangeSignatureFieldEvent {
     field: '$.viewChange.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameNewViewChainIdFieldEvent {
@@ -5594,7 +5594,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewViewChangesCheckpointProofBlockHashFieldEvent {
     field: '$.newView.viewChanges[].checkpointProof[].blockHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5606,7 +5606,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewViewChangesCheckpointProofSignatureFieldEvent {
     field: '$.newView.viewChanges[].checkpointProof[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5630,7 +5630,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewViewChangesPreparedPrePrepareDigestFieldEvent {
     field: '$.newView.viewChanges[].prepared[].prePrepare.digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5642,7 +5642,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewViewChangesPreparedPrePrepareSignatureFieldEvent {
     field: '$.newView.viewChanges[].prepared[].prePrepare.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5666,7 +5666,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewViewChangesPreparedPreparesDigestFieldEvent {
     field: '$.newView.viewChanges[].prepared[].prepares[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5678,7 +5678,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewViewChangesPreparedPreparesSignatureFieldEvent {
     field: '$.newView.viewChanges[].prepared[].prepares[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5690,7 +5690,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewViewChangesSignatureFieldEvent {
     field: '$.newView.viewChanges[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5714,7 +5714,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewPrePreparesDigestFieldEvent {
     field: '$.newView.prePrepares[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5726,7 +5726,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewPrePreparesSignatureFieldEvent {
     field: '$.newView.prePrepares[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5737,7 +5737,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameNewViewSignatureFieldEvent {
     field: '$.newView.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameStateRequestChainIdFieldEvent {
@@ -5785,25 +5785,25 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameStateResponseBlocksHeaderPrevHashFieldEvent {
     field: '$.stateResponse.blocks[].header.prevHash'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface ReplicaFrameStateResponseBlocksHeaderTxRootFieldEvent {
     field: '$.stateResponse.blocks[].header.txRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface ReplicaFrameStateResponseBlocksHeaderStateRootFieldEvent {
     field: '$.stateResponse.blocks[].header.stateRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface ReplicaFrameStateResponseBlocksHeaderResultsRootFieldEvent {
     field: '$.stateResponse.blocks[].header.resultsRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5821,7 +5821,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameStateResponseBlocksHeaderEvidenceRootFieldEvent {
     field: '$.stateResponse.blocks[].header.evidenceRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5845,7 +5845,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameStateResponseBlocksTxsClientFieldEvent {
     field: '$.stateResponse.blocks[].txs[].client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5857,13 +5857,13 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameStateResponseBlocksTxsPayloadFieldEvent {
     field: '$.stateResponse.blocks[].txs[].payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface ReplicaFrameStateResponseBlocksTxsSignatureFieldEvent {
     field: '$.stateResponse.blocks[].txs[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5899,7 +5899,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameStateResponseBlocksCertCommitsDigestFieldEvent {
     field: '$.stateResponse.blocks[].cert.commits[].digest'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5911,7 +5911,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameStateResponseBlocksCertCommitsSignatureFieldEvent {
     field: '$.stateResponse.blocks[].cert.commits[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -5930,7 +5930,7 @@ export namespace ReplicaFrame {
   export interface ReplicaFrameStateResponseBlocksEvidenceMessagesFieldEvent {
     field: '$.stateResponse.blocks[].evidence[].messages[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameStateResponseReplicaFieldEvent {
@@ -5950,7 +5950,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameRequestClientFieldEvent {
     field: '$.request.client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameRequestNonceFieldEvent {
@@ -5960,12 +5960,12 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameRequestPayloadFieldEvent {
     field: '$.request.payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameRequestSignatureFieldEvent {
     field: '$.request.signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
   export interface ReplicaFrameBatchesProposalChainIdFieldEvent {
@@ -6000,7 +6000,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameBatchesProposalTxRootFieldEvent {
     field: '$.batches[].proposal.txRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -6012,7 +6012,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameBatchesProposalEvidenceRootFieldEvent {
     field: '$.batches[].proposal.evidenceRoot'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -6030,7 +6030,7 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameBatchesTxsClientFieldEvent {
     field: '$.batches[].txs[].client'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -6042,13 +6042,13 @@ export namespace ReplicaFrame {
 
   export interface ReplicaFrameBatchesTxsPayloadFieldEvent {
     field: '$.batches[].txs[].payload'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
   export interface ReplicaFrameBatchesTxsSignatureFieldEvent {
     field: '$.batches[].txs[].signature'
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
     index: number
   }
 
@@ -6067,10 +6067,10 @@ export namespace ReplicaFrame {
   export interface ReplicaFrameBatchesEvidenceMessagesFieldEvent {
     field: '$.batches[].evidence[].messages[]'
     index: number
-    value: Uint8Array<ArrayBuffer>
+    value: Uint8Array
   }
 
-  export function encode (obj: Partial<ReplicaFrame>): Uint8Array<ArrayBuffer> {
+  export function encode (obj: Partial<ReplicaFrame>): Uint8Array {
     return encodeMessage(obj, ReplicaFrame.codec())
   }
 
@@ -6080,5 +6080,1107 @@ export namespace ReplicaFrame {
 
   export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ReplicaFrame>): Generator<ReplicaFramePrePrepareChainIdFieldEvent | ReplicaFramePrePrepareViewFieldEvent | ReplicaFramePrePrepareSeqFieldEvent | ReplicaFramePrePrepareDigestFieldEvent | ReplicaFramePrePrepareReplicaFieldEvent | ReplicaFramePrePrepareSignatureFieldEvent | ReplicaFramePrepareChainIdFieldEvent | ReplicaFramePrepareViewFieldEvent | ReplicaFramePrepareSeqFieldEvent | ReplicaFramePrepareDigestFieldEvent | ReplicaFramePrepareReplicaFieldEvent | ReplicaFramePrepareSignatureFieldEvent | ReplicaFrameCommitChainIdFieldEvent | ReplicaFrameCommitViewFieldEvent | ReplicaFrameCommitSeqFieldEvent | ReplicaFrameCommitDigestFieldEvent | ReplicaFrameCommitReplicaFieldEvent | ReplicaFrameCommitSignatureFieldEvent | ReplicaFrameCheckpointChainIdFieldEvent | ReplicaFrameCheckpointSeqFieldEvent | ReplicaFrameCheckpointBlockHashFieldEvent | ReplicaFrameCheckpointReplicaFieldEvent | ReplicaFrameCheckpointSignatureFieldEvent | ReplicaFrameViewChangeChainIdFieldEvent | ReplicaFrameViewChangeNewViewFieldEvent | ReplicaFrameViewChangeStableSeqFieldEvent | ReplicaFrameViewChangeCheckpointProofChainIdFieldEvent | ReplicaFrameViewChangeCheckpointProofSeqFieldEvent | ReplicaFrameViewChangeCheckpointProofBlockHashFieldEvent | ReplicaFrameViewChangeCheckpointProofReplicaFieldEvent | ReplicaFrameViewChangeCheckpointProofSignatureFieldEvent | ReplicaFrameViewChangePreparedPrePrepareChainIdFieldEvent | ReplicaFrameViewChangePreparedPrePrepareViewFieldEvent | ReplicaFrameViewChangePreparedPrePrepareSeqFieldEvent | ReplicaFrameViewChangePreparedPrePrepareDigestFieldEvent | ReplicaFrameViewChangePreparedPrePrepareReplicaFieldEvent | ReplicaFrameViewChangePreparedPrePrepareSignatureFieldEvent | ReplicaFrameViewChangePreparedPreparesChainIdFieldEvent | ReplicaFrameViewChangePreparedPreparesViewFieldEvent | ReplicaFrameViewChangePreparedPreparesSeqFieldEvent | ReplicaFrameViewChangePreparedPreparesDigestFieldEvent | ReplicaFrameViewChangePreparedPreparesReplicaFieldEvent | ReplicaFrameViewChangePreparedPreparesSignatureFieldEvent | ReplicaFrameViewChangeReplicaFieldEvent | ReplicaFrameViewChangeSignatureFieldEvent | ReplicaFrameNewViewChainIdFieldEvent | ReplicaFrameNewViewViewFieldEvent | ReplicaFrameNewViewViewChangesChainIdFieldEvent | ReplicaFrameNewViewViewChangesNewViewFieldEvent | ReplicaFrameNewViewViewChangesStableSeqFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofChainIdFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofSeqFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofBlockHashFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofReplicaFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofSignatureFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareChainIdFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareViewFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareSeqFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareDigestFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareReplicaFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareSignatureFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesChainIdFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesViewFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesSeqFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesDigestFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesReplicaFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesSignatureFieldEvent | ReplicaFrameNewViewViewChangesReplicaFieldEvent | ReplicaFrameNewViewViewChangesSignatureFieldEvent | ReplicaFrameNewViewPrePreparesChainIdFieldEvent | ReplicaFrameNewViewPrePreparesViewFieldEvent | ReplicaFrameNewViewPrePreparesSeqFieldEvent | ReplicaFrameNewViewPrePreparesDigestFieldEvent | ReplicaFrameNewViewPrePreparesReplicaFieldEvent | ReplicaFrameNewViewPrePreparesSignatureFieldEvent | ReplicaFrameNewViewReplicaFieldEvent | ReplicaFrameNewViewSignatureFieldEvent | ReplicaFrameStateRequestChainIdFieldEvent | ReplicaFrameStateRequestFromHeightFieldEvent | ReplicaFrameStateRequestToHeightFieldEvent | ReplicaFrameStateRequestReplicaFieldEvent | ReplicaFrameStateResponseChainIdFieldEvent | ReplicaFrameStateResponseBlocksHeaderChainIdFieldEvent | ReplicaFrameStateResponseBlocksHeaderHeightFieldEvent | ReplicaFrameStateResponseBlocksHeaderViewFieldEvent | ReplicaFrameStateResponseBlocksHeaderPrevHashFieldEvent | ReplicaFrameStateResponseBlocksHeaderTxRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderStateRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderResultsRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderTimestampMsFieldEvent | ReplicaFrameStateResponseBlocksHeaderProposerFieldEvent | ReplicaFrameStateResponseBlocksHeaderEvidenceRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderTxCountFieldEvent | ReplicaFrameStateResponseBlocksHeaderEvidenceCountFieldEvent | ReplicaFrameStateResponseBlocksTxsChainIdFieldEvent | ReplicaFrameStateResponseBlocksTxsClientFieldEvent | ReplicaFrameStateResponseBlocksTxsNonceFieldEvent | ReplicaFrameStateResponseBlocksTxsPayloadFieldEvent | ReplicaFrameStateResponseBlocksTxsSignatureFieldEvent | ReplicaFrameStateResponseBlocksResultsCodeFieldEvent | ReplicaFrameStateResponseBlocksResultsLogFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsChainIdFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsViewFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsSeqFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsDigestFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsReplicaFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsSignatureFieldEvent | ReplicaFrameStateResponseBlocksEvidenceAccusedFieldEvent | ReplicaFrameStateResponseBlocksEvidenceKindFieldEvent | ReplicaFrameStateResponseBlocksEvidenceMessagesFieldEvent | ReplicaFrameStateResponseReplicaFieldEvent | ReplicaFrameStateResponseHeadHeightFieldEvent | ReplicaFrameRequestChainIdFieldEvent | ReplicaFrameRequestClientFieldEvent | ReplicaFrameRequestNonceFieldEvent | ReplicaFrameRequestPayloadFieldEvent | ReplicaFrameRequestSignatureFieldEvent | ReplicaFrameBatchesProposalChainIdFieldEvent | ReplicaFrameBatchesProposalSeqFieldEvent | ReplicaFrameBatchesProposalViewFieldEvent | ReplicaFrameBatchesProposalTimestampMsFieldEvent | ReplicaFrameBatchesProposalProposerFieldEvent | ReplicaFrameBatchesProposalTxRootFieldEvent | ReplicaFrameBatchesProposalTxCountFieldEvent | ReplicaFrameBatchesProposalEvidenceRootFieldEvent | ReplicaFrameBatchesProposalEvidenceCountFieldEvent | ReplicaFrameBatchesTxsChainIdFieldEvent | ReplicaFrameBatchesTxsClientFieldEvent | ReplicaFrameBatchesTxsNonceFieldEvent | ReplicaFrameBatchesTxsPayloadFieldEvent | ReplicaFrameBatchesTxsSignatureFieldEvent | ReplicaFrameBatchesEvidenceAccusedFieldEvent | ReplicaFrameBatchesEvidenceKindFieldEvent | ReplicaFrameBatchesEvidenceMessagesFieldEvent> {
     return streamMessage(buf, ReplicaFrame.codec(), opts)
+  }
+}
+
+export interface StableCheckpointRecord {
+  seq: number
+  blockHash: Uint8Array
+  proof: Checkpoint[]
+}
+
+export namespace StableCheckpointRecord {
+  let _codec: Codec<StableCheckpointRecord>
+
+  export const codec = (): Codec<StableCheckpointRecord> => {
+    if (_codec == null) {
+      _codec = message<StableCheckpointRecord>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.seq != null && obj.seq !== 0)) {
+          w.uint32(8)
+          w.uint64Number(obj.seq)
+        }
+
+        if ((obj.blockHash != null && obj.blockHash.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.blockHash)
+        }
+
+        if (obj.proof != null && obj.proof.length > 0) {
+          for (const value of obj.proof) {
+            w.uint32(26)
+            Checkpoint.codec().encode(value, w)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          seq: 0,
+          blockHash: uint8ArrayAlloc(0),
+          proof: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.seq = reader.uint64Number()
+              break
+            }
+            case 2: {
+              obj.blockHash = reader.bytes()
+              break
+            }
+            case 3: {
+              if (opts.limits?.proof != null && obj.proof.length === opts.limits.proof) {
+                throw new MaxLengthError('Decode error - repeated field "proof" had too many elements')
+              }
+
+              obj.proof.push(Checkpoint.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.proof$
+              }))
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          proof: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.seq`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.blockHash`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              if (opts.limits?.proof != null && obj.proof === opts.limits.proof) {
+                throw new MaxLengthError('Streaming decode error - repeated field "proof" had too many elements')
+              }
+
+              for (const evt of Checkpoint.codec().stream(reader, reader.uint32(), `${prefix}.proof[]`, {
+                limits: opts.limits?.proof$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.proof
+                }
+              }
+
+              obj.proof++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface StableCheckpointRecordSeqFieldEvent {
+    field: '$.seq'
+    value: number
+  }
+
+  export interface StableCheckpointRecordBlockHashFieldEvent {
+    field: '$.blockHash'
+    value: Uint8Array
+  }
+
+  export interface StableCheckpointRecordProofChainIdFieldEvent {
+    field: '$.proof[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface StableCheckpointRecordProofSeqFieldEvent {
+    field: '$.proof[].seq'
+    value: number
+    index: number
+  }
+
+  export interface StableCheckpointRecordProofBlockHashFieldEvent {
+    field: '$.proof[].blockHash'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface StableCheckpointRecordProofReplicaFieldEvent {
+    field: '$.proof[].replica'
+    value: number
+    index: number
+  }
+
+  export interface StableCheckpointRecordProofSignatureFieldEvent {
+    field: '$.proof[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export function encode (obj: Partial<StableCheckpointRecord>): Uint8Array {
+    return encodeMessage(obj, StableCheckpointRecord.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StableCheckpointRecord>): StableCheckpointRecord {
+    return decodeMessage(buf, StableCheckpointRecord.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StableCheckpointRecord>): Generator<StableCheckpointRecordSeqFieldEvent | StableCheckpointRecordBlockHashFieldEvent | StableCheckpointRecordProofChainIdFieldEvent | StableCheckpointRecordProofSeqFieldEvent | StableCheckpointRecordProofBlockHashFieldEvent | StableCheckpointRecordProofReplicaFieldEvent | StableCheckpointRecordProofSignatureFieldEvent> {
+    return streamMessage(buf, StableCheckpointRecord.codec(), opts)
+  }
+}
+
+export interface WalEntry {
+  view?: number
+  prePrepare?: PrePrepare
+  prepare?: Prepare
+  commit?: Commit
+  prepared?: PreparedCert
+  checkpoint?: Checkpoint
+  stableCheckpoint?: StableCheckpointRecord
+  viewChange?: ViewChange
+  newView?: NewView
+  batches: Batch[]
+}
+
+export namespace WalEntry {
+  let _codec: Codec<WalEntry>
+
+  export const codec = (): Codec<WalEntry> => {
+    if (_codec == null) {
+      _codec = message<WalEntry>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.view != null) {
+          w.uint32(8)
+          w.uint64Number(obj.view)
+        }
+
+        if (obj.prePrepare != null) {
+          w.uint32(18)
+          PrePrepare.codec().encode(obj.prePrepare, w)
+        }
+
+        if (obj.prepare != null) {
+          w.uint32(26)
+          Prepare.codec().encode(obj.prepare, w)
+        }
+
+        if (obj.commit != null) {
+          w.uint32(34)
+          Commit.codec().encode(obj.commit, w)
+        }
+
+        if (obj.prepared != null) {
+          w.uint32(42)
+          PreparedCert.codec().encode(obj.prepared, w)
+        }
+
+        if (obj.checkpoint != null) {
+          w.uint32(50)
+          Checkpoint.codec().encode(obj.checkpoint, w)
+        }
+
+        if (obj.stableCheckpoint != null) {
+          w.uint32(58)
+          StableCheckpointRecord.codec().encode(obj.stableCheckpoint, w)
+        }
+
+        if (obj.viewChange != null) {
+          w.uint32(66)
+          ViewChange.codec().encode(obj.viewChange, w)
+        }
+
+        if (obj.newView != null) {
+          w.uint32(74)
+          NewView.codec().encode(obj.newView, w)
+        }
+
+        if (obj.batches != null && obj.batches.length > 0) {
+          for (const value of obj.batches) {
+            w.uint32(82)
+            Batch.codec().encode(value, w)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          batches: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.view = reader.uint64Number()
+              break
+            }
+            case 2: {
+              obj.prePrepare = PrePrepare.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.prePrepare
+              })
+              break
+            }
+            case 3: {
+              obj.prepare = Prepare.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.prepare
+              })
+              break
+            }
+            case 4: {
+              obj.commit = Commit.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.commit
+              })
+              break
+            }
+            case 5: {
+              obj.prepared = PreparedCert.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.prepared
+              })
+              break
+            }
+            case 6: {
+              obj.checkpoint = Checkpoint.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.checkpoint
+              })
+              break
+            }
+            case 7: {
+              obj.stableCheckpoint = StableCheckpointRecord.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.stableCheckpoint
+              })
+              break
+            }
+            case 8: {
+              obj.viewChange = ViewChange.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.viewChange
+              })
+              break
+            }
+            case 9: {
+              obj.newView = NewView.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.newView
+              })
+              break
+            }
+            case 10: {
+              if (opts.limits?.batches != null && obj.batches.length === opts.limits.batches) {
+                throw new MaxLengthError('Decode error - repeated field "batches" had too many elements')
+              }
+
+              obj.batches.push(Batch.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.batches$
+              }))
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          batches: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.view`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 2: {
+              yield * PrePrepare.codec().stream(reader, reader.uint32(), `${prefix}.prePrepare`, {
+                limits: opts.limits?.prePrepare
+              })
+
+              break
+            }
+            case 3: {
+              yield * Prepare.codec().stream(reader, reader.uint32(), `${prefix}.prepare`, {
+                limits: opts.limits?.prepare
+              })
+
+              break
+            }
+            case 4: {
+              yield * Commit.codec().stream(reader, reader.uint32(), `${prefix}.commit`, {
+                limits: opts.limits?.commit
+              })
+
+              break
+            }
+            case 5: {
+              yield * PreparedCert.codec().stream(reader, reader.uint32(), `${prefix}.prepared`, {
+                limits: opts.limits?.prepared
+              })
+
+              break
+            }
+            case 6: {
+              yield * Checkpoint.codec().stream(reader, reader.uint32(), `${prefix}.checkpoint`, {
+                limits: opts.limits?.checkpoint
+              })
+
+              break
+            }
+            case 7: {
+              yield * StableCheckpointRecord.codec().stream(reader, reader.uint32(), `${prefix}.stableCheckpoint`, {
+                limits: opts.limits?.stableCheckpoint
+              })
+
+              break
+            }
+            case 8: {
+              yield * ViewChange.codec().stream(reader, reader.uint32(), `${prefix}.viewChange`, {
+                limits: opts.limits?.viewChange
+              })
+
+              break
+            }
+            case 9: {
+              yield * NewView.codec().stream(reader, reader.uint32(), `${prefix}.newView`, {
+                limits: opts.limits?.newView
+              })
+
+              break
+            }
+            case 10: {
+              if (opts.limits?.batches != null && obj.batches === opts.limits.batches) {
+                throw new MaxLengthError('Streaming decode error - repeated field "batches" had too many elements')
+              }
+
+              for (const evt of Batch.codec().stream(reader, reader.uint32(), `${prefix}.batches[]`, {
+                limits: opts.limits?.batches$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.batches
+                }
+              }
+
+              obj.batches++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface WalEntryViewFieldEvent {
+    field: '$.view'
+    value: number
+  }
+
+  export interface WalEntryPrePrepareChainIdFieldEvent {
+    field: '$.prePrepare.chainId'
+    value: string
+  }
+
+  export interface WalEntryPrePrepareViewFieldEvent {
+    field: '$.prePrepare.view'
+    value: number
+  }
+
+  export interface WalEntryPrePrepareSeqFieldEvent {
+    field: '$.prePrepare.seq'
+    value: number
+  }
+
+  export interface WalEntryPrePrepareDigestFieldEvent {
+    field: '$.prePrepare.digest'
+    value: Uint8Array
+  }
+
+  export interface WalEntryPrePrepareReplicaFieldEvent {
+    field: '$.prePrepare.replica'
+    value: number
+  }
+
+  export interface WalEntryPrePrepareSignatureFieldEvent {
+    field: '$.prePrepare.signature'
+    value: Uint8Array
+  }
+
+  export interface WalEntryPrepareChainIdFieldEvent {
+    field: '$.prepare.chainId'
+    value: string
+  }
+
+  export interface WalEntryPrepareViewFieldEvent {
+    field: '$.prepare.view'
+    value: number
+  }
+
+  export interface WalEntryPrepareSeqFieldEvent {
+    field: '$.prepare.seq'
+    value: number
+  }
+
+  export interface WalEntryPrepareDigestFieldEvent {
+    field: '$.prepare.digest'
+    value: Uint8Array
+  }
+
+  export interface WalEntryPrepareReplicaFieldEvent {
+    field: '$.prepare.replica'
+    value: number
+  }
+
+  export interface WalEntryPrepareSignatureFieldEvent {
+    field: '$.prepare.signature'
+    value: Uint8Array
+  }
+
+  export interface WalEntryCommitChainIdFieldEvent {
+    field: '$.commit.chainId'
+    value: string
+  }
+
+  export interface WalEntryCommitViewFieldEvent {
+    field: '$.commit.view'
+    value: number
+  }
+
+  export interface WalEntryCommitSeqFieldEvent {
+    field: '$.commit.seq'
+    value: number
+  }
+
+  export interface WalEntryCommitDigestFieldEvent {
+    field: '$.commit.digest'
+    value: Uint8Array
+  }
+
+  export interface WalEntryCommitReplicaFieldEvent {
+    field: '$.commit.replica'
+    value: number
+  }
+
+  export interface WalEntryCommitSignatureFieldEvent {
+    field: '$.commit.signature'
+    value: Uint8Array
+  }
+
+  export interface WalEntryPreparedPrePrepareChainIdFieldEvent {
+    field: '$.prepared.prePrepare.chainId'
+    value: string
+  }
+
+  export interface WalEntryPreparedPrePrepareViewFieldEvent {
+    field: '$.prepared.prePrepare.view'
+    value: number
+  }
+
+  export interface WalEntryPreparedPrePrepareSeqFieldEvent {
+    field: '$.prepared.prePrepare.seq'
+    value: number
+  }
+
+  export interface WalEntryPreparedPrePrepareDigestFieldEvent {
+    field: '$.prepared.prePrepare.digest'
+    value: Uint8Array
+  }
+
+  export interface WalEntryPreparedPrePrepareReplicaFieldEvent {
+    field: '$.prepared.prePrepare.replica'
+    value: number
+  }
+
+  export interface WalEntryPreparedPrePrepareSignatureFieldEvent {
+    field: '$.prepared.prePrepare.signature'
+    value: Uint8Array
+  }
+
+  export interface WalEntryPreparedPreparesChainIdFieldEvent {
+    field: '$.prepared.prepares[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryPreparedPreparesViewFieldEvent {
+    field: '$.prepared.prepares[].view'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryPreparedPreparesSeqFieldEvent {
+    field: '$.prepared.prepares[].seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryPreparedPreparesDigestFieldEvent {
+    field: '$.prepared.prepares[].digest'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryPreparedPreparesReplicaFieldEvent {
+    field: '$.prepared.prepares[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryPreparedPreparesSignatureFieldEvent {
+    field: '$.prepared.prepares[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryCheckpointChainIdFieldEvent {
+    field: '$.checkpoint.chainId'
+    value: string
+  }
+
+  export interface WalEntryCheckpointSeqFieldEvent {
+    field: '$.checkpoint.seq'
+    value: number
+  }
+
+  export interface WalEntryCheckpointBlockHashFieldEvent {
+    field: '$.checkpoint.blockHash'
+    value: Uint8Array
+  }
+
+  export interface WalEntryCheckpointReplicaFieldEvent {
+    field: '$.checkpoint.replica'
+    value: number
+  }
+
+  export interface WalEntryCheckpointSignatureFieldEvent {
+    field: '$.checkpoint.signature'
+    value: Uint8Array
+  }
+
+  export interface WalEntryStableCheckpointSeqFieldEvent {
+    field: '$.stableCheckpoint.seq'
+    value: number
+  }
+
+  export interface WalEntryStableCheckpointBlockHashFieldEvent {
+    field: '$.stableCheckpoint.blockHash'
+    value: Uint8Array
+  }
+
+  export interface WalEntryStableCheckpointProofChainIdFieldEvent {
+    field: '$.stableCheckpoint.proof[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryStableCheckpointProofSeqFieldEvent {
+    field: '$.stableCheckpoint.proof[].seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryStableCheckpointProofBlockHashFieldEvent {
+    field: '$.stableCheckpoint.proof[].blockHash'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryStableCheckpointProofReplicaFieldEvent {
+    field: '$.stableCheckpoint.proof[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryStableCheckpointProofSignatureFieldEvent {
+    field: '$.stableCheckpoint.proof[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryViewChangeChainIdFieldEvent {
+    field: '$.viewChange.chainId'
+    value: string
+  }
+
+  export interface WalEntryViewChangeNewViewFieldEvent {
+    field: '$.viewChange.newView'
+    value: number
+  }
+
+  export interface WalEntryViewChangeStableSeqFieldEvent {
+    field: '$.viewChange.stableSeq'
+    value: number
+  }
+
+  export interface WalEntryViewChangeCheckpointProofChainIdFieldEvent {
+    field: '$.viewChange.checkpointProof[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryViewChangeCheckpointProofSeqFieldEvent {
+    field: '$.viewChange.checkpointProof[].seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangeCheckpointProofBlockHashFieldEvent {
+    field: '$.viewChange.checkpointProof[].blockHash'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryViewChangeCheckpointProofReplicaFieldEvent {
+    field: '$.viewChange.checkpointProof[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangeCheckpointProofSignatureFieldEvent {
+    field: '$.viewChange.checkpointProof[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPrePrepareChainIdFieldEvent {
+    field: '$.viewChange.prepared[].prePrepare.chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPrePrepareViewFieldEvent {
+    field: '$.viewChange.prepared[].prePrepare.view'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPrePrepareSeqFieldEvent {
+    field: '$.viewChange.prepared[].prePrepare.seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPrePrepareDigestFieldEvent {
+    field: '$.viewChange.prepared[].prePrepare.digest'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPrePrepareReplicaFieldEvent {
+    field: '$.viewChange.prepared[].prePrepare.replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPrePrepareSignatureFieldEvent {
+    field: '$.viewChange.prepared[].prePrepare.signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPreparesChainIdFieldEvent {
+    field: '$.viewChange.prepared[].prepares[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPreparesViewFieldEvent {
+    field: '$.viewChange.prepared[].prepares[].view'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPreparesSeqFieldEvent {
+    field: '$.viewChange.prepared[].prepares[].seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPreparesDigestFieldEvent {
+    field: '$.viewChange.prepared[].prepares[].digest'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPreparesReplicaFieldEvent {
+    field: '$.viewChange.prepared[].prepares[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryViewChangePreparedPreparesSignatureFieldEvent {
+    field: '$.viewChange.prepared[].prepares[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryViewChangeReplicaFieldEvent {
+    field: '$.viewChange.replica'
+    value: number
+  }
+
+  export interface WalEntryViewChangeSignatureFieldEvent {
+    field: '$.viewChange.signature'
+    value: Uint8Array
+  }
+
+  export interface WalEntryNewViewChainIdFieldEvent {
+    field: '$.newView.chainId'
+    value: string
+  }
+
+  export interface WalEntryNewViewViewFieldEvent {
+    field: '$.newView.view'
+    value: number
+  }
+
+  export interface WalEntryNewViewViewChangesChainIdFieldEvent {
+    field: '$.newView.viewChanges[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesNewViewFieldEvent {
+    field: '$.newView.viewChanges[].newView'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesStableSeqFieldEvent {
+    field: '$.newView.viewChanges[].stableSeq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesCheckpointProofChainIdFieldEvent {
+    field: '$.newView.viewChanges[].checkpointProof[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesCheckpointProofSeqFieldEvent {
+    field: '$.newView.viewChanges[].checkpointProof[].seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesCheckpointProofBlockHashFieldEvent {
+    field: '$.newView.viewChanges[].checkpointProof[].blockHash'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesCheckpointProofReplicaFieldEvent {
+    field: '$.newView.viewChanges[].checkpointProof[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesCheckpointProofSignatureFieldEvent {
+    field: '$.newView.viewChanges[].checkpointProof[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPrePrepareChainIdFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prePrepare.chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPrePrepareViewFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prePrepare.view'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPrePrepareSeqFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prePrepare.seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPrePrepareDigestFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prePrepare.digest'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPrePrepareReplicaFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prePrepare.replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPrePrepareSignatureFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prePrepare.signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPreparesChainIdFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prepares[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPreparesViewFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prepares[].view'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPreparesSeqFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prepares[].seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPreparesDigestFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prepares[].digest'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPreparesReplicaFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prepares[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesPreparedPreparesSignatureFieldEvent {
+    field: '$.newView.viewChanges[].prepared[].prepares[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesReplicaFieldEvent {
+    field: '$.newView.viewChanges[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewViewChangesSignatureFieldEvent {
+    field: '$.newView.viewChanges[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewPrePreparesChainIdFieldEvent {
+    field: '$.newView.prePrepares[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryNewViewPrePreparesViewFieldEvent {
+    field: '$.newView.prePrepares[].view'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewPrePreparesSeqFieldEvent {
+    field: '$.newView.prePrepares[].seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewPrePreparesDigestFieldEvent {
+    field: '$.newView.prePrepares[].digest'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewPrePreparesReplicaFieldEvent {
+    field: '$.newView.prePrepares[].replica'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryNewViewPrePreparesSignatureFieldEvent {
+    field: '$.newView.prePrepares[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryNewViewReplicaFieldEvent {
+    field: '$.newView.replica'
+    value: number
+  }
+
+  export interface WalEntryNewViewSignatureFieldEvent {
+    field: '$.newView.signature'
+    value: Uint8Array
+  }
+
+  export interface WalEntryBatchesProposalChainIdFieldEvent {
+    field: '$.batches[].proposal.chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalSeqFieldEvent {
+    field: '$.batches[].proposal.seq'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalViewFieldEvent {
+    field: '$.batches[].proposal.view'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalTimestampMsFieldEvent {
+    field: '$.batches[].proposal.timestampMs'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalProposerFieldEvent {
+    field: '$.batches[].proposal.proposer'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalTxRootFieldEvent {
+    field: '$.batches[].proposal.txRoot'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalTxCountFieldEvent {
+    field: '$.batches[].proposal.txCount'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalEvidenceRootFieldEvent {
+    field: '$.batches[].proposal.evidenceRoot'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryBatchesProposalEvidenceCountFieldEvent {
+    field: '$.batches[].proposal.evidenceCount'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesTxsChainIdFieldEvent {
+    field: '$.batches[].txs[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryBatchesTxsClientFieldEvent {
+    field: '$.batches[].txs[].client'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryBatchesTxsNonceFieldEvent {
+    field: '$.batches[].txs[].nonce'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesTxsPayloadFieldEvent {
+    field: '$.batches[].txs[].payload'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryBatchesTxsSignatureFieldEvent {
+    field: '$.batches[].txs[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface WalEntryBatchesEvidenceAccusedFieldEvent {
+    field: '$.batches[].evidence[].accused'
+    value: number
+    index: number
+  }
+
+  export interface WalEntryBatchesEvidenceKindFieldEvent {
+    field: '$.batches[].evidence[].kind'
+    value: string
+    index: number
+  }
+
+  export interface WalEntryBatchesEvidenceMessagesFieldEvent {
+    field: '$.batches[].evidence[].messages[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export function encode (obj: Partial<WalEntry>): Uint8Array {
+    return encodeMessage(obj, WalEntry.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<WalEntry>): WalEntry {
+    return decodeMessage(buf, WalEntry.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<WalEntry>): Generator<WalEntryViewFieldEvent | WalEntryPrePrepareChainIdFieldEvent | WalEntryPrePrepareViewFieldEvent | WalEntryPrePrepareSeqFieldEvent | WalEntryPrePrepareDigestFieldEvent | WalEntryPrePrepareReplicaFieldEvent | WalEntryPrePrepareSignatureFieldEvent | WalEntryPrepareChainIdFieldEvent | WalEntryPrepareViewFieldEvent | WalEntryPrepareSeqFieldEvent | WalEntryPrepareDigestFieldEvent | WalEntryPrepareReplicaFieldEvent | WalEntryPrepareSignatureFieldEvent | WalEntryCommitChainIdFieldEvent | WalEntryCommitViewFieldEvent | WalEntryCommitSeqFieldEvent | WalEntryCommitDigestFieldEvent | WalEntryCommitReplicaFieldEvent | WalEntryCommitSignatureFieldEvent | WalEntryPreparedPrePrepareChainIdFieldEvent | WalEntryPreparedPrePrepareViewFieldEvent | WalEntryPreparedPrePrepareSeqFieldEvent | WalEntryPreparedPrePrepareDigestFieldEvent | WalEntryPreparedPrePrepareReplicaFieldEvent | WalEntryPreparedPrePrepareSignatureFieldEvent | WalEntryPreparedPreparesChainIdFieldEvent | WalEntryPreparedPreparesViewFieldEvent | WalEntryPreparedPreparesSeqFieldEvent | WalEntryPreparedPreparesDigestFieldEvent | WalEntryPreparedPreparesReplicaFieldEvent | WalEntryPreparedPreparesSignatureFieldEvent | WalEntryCheckpointChainIdFieldEvent | WalEntryCheckpointSeqFieldEvent | WalEntryCheckpointBlockHashFieldEvent | WalEntryCheckpointReplicaFieldEvent | WalEntryCheckpointSignatureFieldEvent | WalEntryStableCheckpointSeqFieldEvent | WalEntryStableCheckpointBlockHashFieldEvent | WalEntryStableCheckpointProofChainIdFieldEvent | WalEntryStableCheckpointProofSeqFieldEvent | WalEntryStableCheckpointProofBlockHashFieldEvent | WalEntryStableCheckpointProofReplicaFieldEvent | WalEntryStableCheckpointProofSignatureFieldEvent | WalEntryViewChangeChainIdFieldEvent | WalEntryViewChangeNewViewFieldEvent | WalEntryViewChangeStableSeqFieldEvent | WalEntryViewChangeCheckpointProofChainIdFieldEvent | WalEntryViewChangeCheckpointProofSeqFieldEvent | WalEntryViewChangeCheckpointProofBlockHashFieldEvent | WalEntryViewChangeCheckpointProofReplicaFieldEvent | WalEntryViewChangeCheckpointProofSignatureFieldEvent | WalEntryViewChangePreparedPrePrepareChainIdFieldEvent | WalEntryViewChangePreparedPrePrepareViewFieldEvent | WalEntryViewChangePreparedPrePrepareSeqFieldEvent | WalEntryViewChangePreparedPrePrepareDigestFieldEvent | WalEntryViewChangePreparedPrePrepareReplicaFieldEvent | WalEntryViewChangePreparedPrePrepareSignatureFieldEvent | WalEntryViewChangePreparedPreparesChainIdFieldEvent | WalEntryViewChangePreparedPreparesViewFieldEvent | WalEntryViewChangePreparedPreparesSeqFieldEvent | WalEntryViewChangePreparedPreparesDigestFieldEvent | WalEntryViewChangePreparedPreparesReplicaFieldEvent | WalEntryViewChangePreparedPreparesSignatureFieldEvent | WalEntryViewChangeReplicaFieldEvent | WalEntryViewChangeSignatureFieldEvent | WalEntryNewViewChainIdFieldEvent | WalEntryNewViewViewFieldEvent | WalEntryNewViewViewChangesChainIdFieldEvent | WalEntryNewViewViewChangesNewViewFieldEvent | WalEntryNewViewViewChangesStableSeqFieldEvent | WalEntryNewViewViewChangesCheckpointProofChainIdFieldEvent | WalEntryNewViewViewChangesCheckpointProofSeqFieldEvent | WalEntryNewViewViewChangesCheckpointProofBlockHashFieldEvent | WalEntryNewViewViewChangesCheckpointProofReplicaFieldEvent | WalEntryNewViewViewChangesCheckpointProofSignatureFieldEvent | WalEntryNewViewViewChangesPreparedPrePrepareChainIdFieldEvent | WalEntryNewViewViewChangesPreparedPrePrepareViewFieldEvent | WalEntryNewViewViewChangesPreparedPrePrepareSeqFieldEvent | WalEntryNewViewViewChangesPreparedPrePrepareDigestFieldEvent | WalEntryNewViewViewChangesPreparedPrePrepareReplicaFieldEvent | WalEntryNewViewViewChangesPreparedPrePrepareSignatureFieldEvent | WalEntryNewViewViewChangesPreparedPreparesChainIdFieldEvent | WalEntryNewViewViewChangesPreparedPreparesViewFieldEvent | WalEntryNewViewViewChangesPreparedPreparesSeqFieldEvent | WalEntryNewViewViewChangesPreparedPreparesDigestFieldEvent | WalEntryNewViewViewChangesPreparedPreparesReplicaFieldEvent | WalEntryNewViewViewChangesPreparedPreparesSignatureFieldEvent | WalEntryNewViewViewChangesReplicaFieldEvent | WalEntryNewViewViewChangesSignatureFieldEvent | WalEntryNewViewPrePreparesChainIdFieldEvent | WalEntryNewViewPrePreparesViewFieldEvent | WalEntryNewViewPrePreparesSeqFieldEvent | WalEntryNewViewPrePreparesDigestFieldEvent | WalEntryNewViewPrePreparesReplicaFieldEvent | WalEntryNewViewPrePreparesSignatureFieldEvent | WalEntryNewViewReplicaFieldEvent | WalEntryNewViewSignatureFieldEvent | WalEntryBatchesProposalChainIdFieldEvent | WalEntryBatchesProposalSeqFieldEvent | WalEntryBatchesProposalViewFieldEvent | WalEntryBatchesProposalTimestampMsFieldEvent | WalEntryBatchesProposalProposerFieldEvent | WalEntryBatchesProposalTxRootFieldEvent | WalEntryBatchesProposalTxCountFieldEvent | WalEntryBatchesProposalEvidenceRootFieldEvent | WalEntryBatchesProposalEvidenceCountFieldEvent | WalEntryBatchesTxsChainIdFieldEvent | WalEntryBatchesTxsClientFieldEvent | WalEntryBatchesTxsNonceFieldEvent | WalEntryBatchesTxsPayloadFieldEvent | WalEntryBatchesTxsSignatureFieldEvent | WalEntryBatchesEvidenceAccusedFieldEvent | WalEntryBatchesEvidenceKindFieldEvent | WalEntryBatchesEvidenceMessagesFieldEvent> {
+    return streamMessage(buf, WalEntry.codec(), opts)
   }
 }

@@ -1,0 +1,63 @@
+// Background replica processes of a local cluster: start detached with logs and PID files,
+// stop by PID (SIGTERM, then SIGKILL after a grace period). Never by name.
+import { spawn } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ClusterDir } from './cluster-dir.js'
+
+const PBFT_BIN = fileURLToPath(new URL('../../../bin/pbft', import.meta.url))
+
+export function readPid (c: ClusterDir, id: number): number | undefined {
+  if (!existsSync(c.pid(id))) return undefined
+  const pid = Number(readFileSync(c.pid(id), 'utf8').trim())
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined
+}
+
+export function isAlive (pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Starts replica `id` in the background; returns its PID. */
+export function startReplicaProcess (c: ClusterDir, id: number, extraArgs: string[] = []): number {
+  const running = readPid(c, id)
+  if (running !== undefined && isAlive(running)) return running
+  mkdirSync(dirname(c.log(id)), { recursive: true })
+  mkdirSync(dirname(c.pid(id)), { recursive: true })
+  const out = openSync(c.log(id), 'a')
+  const child = spawn(process.execPath, [PBFT_BIN, 'replica', '--dir', c.dir, '--id', String(id), ...extraArgs], {
+    detached: true,
+    stdio: ['ignore', out, out]
+  })
+  closeSync(out)
+  if (child.pid === undefined) throw new Error(`could not start replica ${id}`)
+  child.unref()
+  writeFileSync(c.pid(id), `${child.pid}\n`)
+  return child.pid
+}
+
+/** Stops replica `id` by its PID file: SIGTERM, then SIGKILL after `graceMs`. */
+export async function stopReplicaProcess (c: ClusterDir, id: number, graceMs = 5000): Promise<'stopped' | 'killed' | 'not-running'> {
+  const pid = readPid(c, id)
+  if (pid === undefined || !isAlive(pid)) {
+    rmSync(c.pid(id), { force: true })
+    return 'not-running'
+  }
+  process.kill(pid, 'SIGTERM')
+  const deadline = Date.now() + graceMs
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) {
+      rmSync(c.pid(id), { force: true })
+      return 'stopped'
+    }
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  process.kill(pid, 'SIGKILL')
+  rmSync(c.pid(id), { force: true })
+  return 'killed'
+}

@@ -1,0 +1,27 @@
+// Prometheus metrics of one replica process, served at /metrics.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+
+export class NodeMetrics {
+  readonly registry = new Registry()
+  readonly height = new Gauge({ name: 'pbft_last_executed_height', help: 'Height of the last executed block', registers: [this.registry] })
+  readonly view = new Gauge({ name: 'pbft_view', help: 'Current view', registers: [this.registry] })
+  readonly stableCheckpoint = new Gauge({ name: 'pbft_stable_checkpoint', help: 'Sequence number of the stable checkpoint', registers: [this.registry] })
+  readonly viewChanges = new Gauge({ name: 'pbft_view_changes', help: 'View changes this replica has taken part in', registers: [this.registry] })
+  readonly peersConnected = new Gauge({ name: 'pbft_peers_connected', help: 'Replicas connected', registers: [this.registry] })
+  readonly messagesIn = new Counter({ name: 'pbft_messages_in_total', help: 'Replica messages received, by type', labelNames: ['type'], registers: [this.registry] })
+  readonly messagesOut = new Counter({ name: 'pbft_messages_out_total', help: 'Replica messages sent, by type', labelNames: ['type'], registers: [this.registry] })
+  readonly dropped = new Counter({ name: 'pbft_messages_dropped_total', help: 'Messages and requests dropped, by reason', labelNames: ['reason'], registers: [this.registry] })
+  readonly txsCommitted = new Counter({ name: 'pbft_transactions_committed_total', help: 'Transactions in executed blocks', registers: [this.registry] })
+  readonly batchSize = new Histogram({ name: 'pbft_batch_size', help: 'Transactions per executed block', buckets: [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048], registers: [this.registry] })
+  readonly commitLatency = new Histogram({ name: 'pbft_request_commit_latency_seconds', help: 'From a client request arriving here to its reply', buckets: [0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5], registers: [this.registry] })
+  readonly signatureVerifications = new Counter({ name: 'pbft_signature_verifications_total', help: 'ed25519 verifications performed', registers: [this.registry] })
+  readonly persistBatches = new Counter({ name: 'pbft_wal_fsyncs_total', help: 'Write-ahead batches fsynced', registers: [this.registry] })
+  readonly evidence = new Counter({ name: 'pbft_evidence_total', help: 'Misbehaviour evidence recorded, by accused replica and kind', labelNames: ['accused', 'kind'], registers: [this.registry] })
+  readonly traitor = new Gauge({ name: 'pbft_traitor_mode', help: '1 while this replica runs a traitor mode', labelNames: ['mode'], registers: [this.registry] })
+  readonly adminRejected = new Counter({ name: 'pbft_admin_commands_rejected_total', help: 'Admin commands refused (bad signature, replay, disabled)', labelNames: ['reason'], registers: [this.registry] })
+
+  constructor (labels: { replica: number }) {
+    this.registry.setDefaultLabels({ replica: String(labels.replica) })
+    collectDefaultMetrics({ register: this.registry })
+  }
+}
