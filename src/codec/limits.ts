@@ -26,7 +26,7 @@ export const BATCH_BYTES_MAX = 1024 * 1024
 export const BATCH_EVIDENCE_MAX = 16
 /** Signed messages inside one evidence record. */
 export const EVIDENCE_MESSAGES_MAX = 2
-export const EVIDENCE_MESSAGE_BYTES_MAX = 64 * 1024
+export const EVIDENCE_MESSAGE_BYTES_MAX = 16 * 1024
 export const EVIDENCE_KIND_BYTES_MAX = 64
 /** Sequence numbers in flight: the watermark window L. */
 export const WINDOW_MAX = 256

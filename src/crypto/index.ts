@@ -1,0 +1,6 @@
+export * from './errors.js'
+export * from './hash.js'
+export * from './merkle.js'
+export * from './ed25519.js'
+export * from './keyfile.js'
+export * from './digests.js'
