@@ -2,15 +2,20 @@
 import tseslint from 'typescript-eslint'
 
 const own = (layers) => layers.flatMap(l => [`**/${l}`, `**/${l}/*`, `**/${l}/**`, `../${l}/*`, `../${l}/**`, `../../${l}/**`])
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'worker_threads', 'timers', 'timers/*', 'dgram', 'dns', 'tls', 'process', 'perf_hooks']
+// Bare builtin names are exact paths (a pattern 'crypto' would also match '../crypto/x.js').
+const nodeBuiltinNames = ['fs', 'fs/promises', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'worker_threads', 'timers', 'timers/promises', 'dgram', 'dns', 'tls', 'process', 'perf_hooks', 'events', 'stream']
+const nodeBuiltins = ['node:*']
 const libp2p = ['libp2p', 'libp2p/*', '@libp2p/*', '@chainsafe/*', 'it-*', '@multiformats/*', 'classic-level', 'pino', 'prom-client']
 
 function layer (folder, forbiddenLayers, extraPatterns = []) {
+  const message = `src/${folder} may not import this (see DESIGN.md §2)`
+  const pure = extraPatterns.includes('node:*')
   return {
     files: [`src/${folder}/**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: [...own(forbiddenLayers), ...extraPatterns], message: `src/${folder} may not import this (see DESIGN.md §2)` }]
+        paths: pure ? nodeBuiltinNames.map(name => ({ name, message })) : [],
+        patterns: [{ group: [...own(forbiddenLayers), ...extraPatterns], message }]
       }]
     }
   }

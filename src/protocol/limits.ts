@@ -1,0 +1,25 @@
+// Every buffer of the core has a named maximum; relations are checked once at load.
+import { limits as codec } from '../codec/index.js'
+
+/** Client requests waiting to be ordered, in total and per client. */
+export const PENDING_REQUESTS_MAX = 20_000
+export const PENDING_PER_CLIENT_MAX = 256
+/** Clients whose last reply is cached (least recently executed evicted first). */
+export const CLIENT_TABLE_MAX = 100_000
+/** Messages held for a future view or above the high watermark, per sender. */
+export const FUTURE_MESSAGES_PER_SENDER_MAX = 512
+/** Checkpoints remembered per sender (its most recent ones). */
+export const CHECKPOINTS_PER_SENDER_MAX = 8
+/** Evidence records waiting to be proposed in a block. */
+export const PENDING_EVIDENCE_MAX = 64
+/** Evidence already reported (keys), so each misbehaviour is reported once. */
+export const REPORTED_EVIDENCE_MAX = 4096
+/** Base of the exponential view-change backoff is capped at 2^this. */
+export const VIEW_CHANGE_BACKOFF_MAX_EXP = 6
+
+export function checkProtocolLimits (): void {
+  if (PENDING_PER_CLIENT_MAX > PENDING_REQUESTS_MAX) throw new Error('per-client pending bound exceeds the total bound')
+  if (codec.WINDOW_MAX > FUTURE_MESSAGES_PER_SENDER_MAX * 4) throw new Error('future buffer too small for the window')
+}
+
+checkProtocolLimits()

@@ -1,0 +1,155 @@
+// NEW-VIEW (PBFT §4.4): the new primary computes O from 2f+1 view-changes; every backup
+// recomputes O from the same view-changes with the SAME function and rejects a NEW-VIEW whose
+// O differs. Then the view is installed and O is processed as pre-prepares.
+import { encodeReplicaMessage, type Batch, type Checkpoint, type NewView, type PrePrepare, type ViewChange } from '../codec/index.js'
+import { toHex } from '../crypto/hash.js'
+import { becomeStable } from './checkpoints.js'
+import { report } from './evidence.js'
+import { acceptPrePrepare, tryExecute } from './normal-case.js'
+import { requeue, startTimer } from './requests.js'
+import { digestOf, requestKey, type State } from './state.js'
+import { contentMatches, viewChangeProblem } from './view-change.js'
+
+export interface OEntry { seq: number, digest: string, batch: Batch }
+export interface ComputedO { minS: number, stableHash: Uint8Array, proof: Checkpoint[], entries: OEntry[] }
+
+/** O from a set of valid view-changes (§4.4): highest-view prepared cert per seq, else null. */
+export function computeO (s: State, view: number, vcs: ViewChange[], batches: Batch[]): ComputedO {
+  let minS = 0
+  let stableHash: Uint8Array = new Uint8Array(32)
+  let proof: Checkpoint[] = []
+  for (const vc of vcs) {
+    if (vc.stableSeq > minS) {
+      minS = vc.stableSeq
+      proof = vc.checkpointProof
+      stableHash = proof[0]?.blockHash ?? stableHash
+    }
+  }
+  const best = new Map<number, PrePrepare>()
+  for (const vc of vcs) {
+    for (const pc of vc.prepared) {
+      const pp = pc.prePrepare
+      if (pp.seq <= minS) continue
+      const cur = best.get(pp.seq)
+      if (cur === undefined || pp.view > cur.view) best.set(pp.seq, pp)
+    }
+  }
+  const byDigest = new Map(batches.filter(contentMatches).map(b => [digestOf(b), b]))
+  const maxS = Math.max(minS, ...best.keys())
+  const entries: OEntry[] = []
+  for (let seq = minS + 1; seq <= maxS; seq++) {
+    const pp = best.get(seq)
+    const batch = pp !== undefined ? byDigest.get(toHex(pp.digest)) : s.nullBatch(seq, view)
+    if (batch === undefined) continue // unreachable for valid view-changes: each carries its batches
+    entries.push({ seq, digest: digestOf(batch), batch })
+  }
+  return { minS, stableHash, proof, entries }
+}
+
+/** The new primary: 2f+1 view-changes in hand, send NEW-VIEW(v, V, O). */
+export function sendNewView (s: State, replay: () => void): void {
+  const received = s.viewChanges.get(s.view)
+  if (received === undefined || received.size < s.q || s.newViewSent >= s.view) return
+  const chosen = [...received.entries()].sort((a, b) => (a[0] === s.id ? -1 : b[0] === s.id ? 1 : a[0] - b[0])).slice(0, s.q)
+  const vcs = chosen.map(([, e]) => e.vc)
+  const o = computeO(s, s.view, vcs, chosen.flatMap(([, e]) => e.batches))
+  const prePrepares: PrePrepare[] = []
+  for (const e of o.entries) {
+    if (!s.claim('pre-prepare', s.view, e.seq, e.digest)) return s.drop('would-equivocate')
+    prePrepares.push(s.sign('prePrepare', { chainId: s.cfg.chainId, view: s.view, seq: e.seq, digest: Buffer.from(e.digest, 'hex'), replica: s.id, signature: new Uint8Array(0) }))
+  }
+  const nv: NewView = s.sign('newView', { chainId: s.cfg.chainId, view: s.view, viewChanges: vcs, prePrepares, replica: s.id, signature: new Uint8Array(0) })
+  const batches = o.entries.filter(e => e.batch.txs.length > 0 || e.batch.evidence.length > 0).map(e => e.batch)
+  s.newViewSent = s.view
+  s.persist({ kind: 'new-view', newView: nv, batches })
+  s.broadcast({ type: 'new-view', newView: nv, batches })
+  installNewView(s, o, prePrepares)
+  replay()
+}
+
+export function onNewView (s: State, from: number, nv: NewView, batches: Batch[], replay: () => void): void {
+  if (nv.replica !== from || from !== s.primary(nv.view) || from === s.id) return s.drop('new-view-not-from-primary')
+  if (nv.view < s.view || (nv.view === s.view && s.activeView === s.view)) return s.drop('new-view-stale')
+  if (nv.chainId !== s.cfg.chainId || !s.verifyFrom('newView', from, nv)) return s.drop('bad-signature')
+  const senders = new Set<number>()
+  for (const vc of nv.viewChanges) {
+    if (vc.newView !== nv.view || senders.has(vc.replica)) return s.drop('new-view-bad-view-changes')
+    if (viewChangeProblem(s, vc, batchesFor(s, vc, batches)) !== undefined) return s.drop('new-view-bad-view-changes')
+    senders.add(vc.replica)
+  }
+  if (senders.size < s.q) return s.drop('new-view-too-few-view-changes')
+  const o = s.planted.has('trust-new-view')
+    ? trustedO(s, nv, batches)
+    : computeO(s, nv.view, nv.viewChanges, [...batches, ...nv.viewChanges.flatMap(vc => batchesFor(s, vc, batches))])
+  const matches = o.entries.length === nv.prePrepares.length && o.entries.every((e, i) => {
+    const pp = nv.prePrepares[i] as PrePrepare
+    return pp.seq === e.seq && pp.view === nv.view && pp.replica === from && toHex(pp.digest) === e.digest && s.verifyFrom('prePrepare', from, pp)
+  })
+  if (!matches) {
+    // The primary signed a NEW-VIEW that its own view-changes contradict: evidence, next view.
+    report(s, { accused: from, kind: 'bad-new-view', messages: [encodeReplicaMessage({ type: 'new-view', newView: nv, batches: [] })] }, `bad-new-view/${from}/${nv.view}`)
+    s.timerStartedMs = -Infinity
+    if (s.viewChanging) s.viewChangeStartedMs = -Infinity
+    return s.drop('new-view-wrong-o')
+  }
+  s.view = nv.view
+  s.persist({ kind: 'new-view', newView: nv, batches: [] })
+  installNewView(s, o, nv.prePrepares)
+  replay()
+}
+
+/** Batches a view-change needs: attached to the message, or known from our own log. */
+function batchesFor (s: State, vc: ViewChange, attached: Batch[]): Batch[] {
+  const out = [...attached]
+  for (const pc of vc.prepared) {
+    const own = s.preparedCerts.get(pc.prePrepare.seq)
+    if (own !== undefined && own.digest === toHex(pc.prePrepare.digest)) out.push(own.batch)
+    const slot = s.log.get(pc.prePrepare.seq)
+    if (slot?.batch !== undefined && slot.digest === toHex(pc.prePrepare.digest)) out.push(slot.batch)
+  }
+  return out
+}
+
+/** Planted fault `trust-new-view`: take O as the primary sent it, without recomputing. */
+function trustedO (s: State, nv: NewView, batches: Batch[]): ComputedO {
+  const byDigest = new Map(batches.map(b => [digestOf(b), b]))
+  const entries: OEntry[] = []
+  for (const pp of nv.prePrepares) {
+    const nul = s.nullBatch(pp.seq, nv.view)
+    const batch = byDigest.get(toHex(pp.digest)) ?? (digestOf(nul) === toHex(pp.digest) ? nul : undefined)
+    if (batch !== undefined) entries.push({ seq: pp.seq, digest: toHex(pp.digest), batch })
+  }
+  const minS = Math.max(0, ...nv.viewChanges.map(vc => vc.stableSeq))
+  const withProof = nv.viewChanges.find(vc => vc.stableSeq === minS)
+  return { minS, stableHash: withProof?.checkpointProof[0]?.blockHash ?? new Uint8Array(32), proof: withProof?.checkpointProof ?? [], entries: entries.filter(e => e.seq > minS) }
+}
+
+/** Enter the new view: adopt its stable checkpoint, then process O as pre-prepares. */
+function installNewView (s: State, o: ComputedO, prePrepares: PrePrepare[]): void {
+  s.viewChanging = false
+  s.activeView = s.view
+  s.timerStartedMs = undefined
+  if (o.minS > s.stableSeq) becomeStable(s, o.minS, o.stableHash, o.proof)
+  const keep = new Set<string>()
+  for (const e of o.entries) for (const tx of e.batch.txs) keep.add(requestKey(tx))
+  requeue(s, keep)
+  for (const [seq, slot] of s.log) if (slot.view < s.view && !slot.committed) s.log.delete(seq)
+  o.entries.forEach((e, i) => {
+    const pp = prePrepares[i] as PrePrepare
+    if (e.seq <= s.stableSeq) return
+    const old = s.log.get(e.seq)
+    if (old !== undefined && old.committed && old.digest === e.digest) return // decided already; same value by safety
+    const slot = s.slot(e.seq, s.view)
+    if (s.isPrimary()) {
+      slot.prePrepare = pp
+      slot.batch = e.batch
+      slot.digest = e.digest
+      for (const tx of e.batch.txs) keep.add(requestKey(tx))
+    } else {
+      acceptPrePrepare(s, slot, pp, e.batch)
+    }
+  })
+  s.nextSeq = Math.max(s.stableSeq, ...o.entries.map(e => e.seq), s.lastExecuteEmitted) + 1
+  startTimer(s)
+  tryExecute(s)
+}

@@ -1,0 +1,138 @@
+// The PBFT replica: `step(event) -> actions`. One handler per message kind and per timer;
+// invariants are asserted after every step. See types.ts for the ordering contract.
+import { toHex } from '../crypto/hash.js'
+import { makeCheckpoint, onCheckpoint, onStateTransferred } from './checkpoints.js'
+import { FUTURE_MESSAGES_PER_SENDER_MAX } from './limits.js'
+import { onNewView, sendNewView } from './new-view.js'
+import { onCommit, onPrePrepare, onPrepare, propose, tryExecute } from './normal-case.js'
+import { onExecutedRequests, onRequest, startTimer, tryPropose } from './requests.js'
+import { restore } from './restore.js'
+import { assert, State } from './state.js'
+import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from './types.js'
+import { onViewChange, onViewTimers, startViewChange } from './view-change.js'
+import type { ReplicaMessage, TxResult } from '../codec/index.js'
+
+export class Replica implements ReplicaCore {
+  private readonly s: State
+
+  constructor (config: ProtocolConfig, crypto: ProtocolCrypto, restoreFrom?: RestoreState) {
+    this.s = new State(config, crypto)
+    if (restoreFrom !== undefined) restore(this.s, restoreFrom)
+  }
+
+  step (event: ProtocolEvent): Action[] {
+    const s = this.s
+    s.out = []
+    switch (event.type) {
+      case 'tick':
+        if (event.nowMs > s.nowMs) s.nowMs = event.nowMs
+        onViewTimers(s)
+        break
+      case 'message': this.onMessage(event.from, event.message); break
+      case 'request': onRequest(s, event.tx); break
+      case 'executed': this.onExecuted(event.seq, event.blockHash, event.results); break
+      case 'state-transferred':
+        onStateTransferred(s, event.seq, event.blockHash)
+        tryExecute(s)
+        break
+    }
+    tryPropose(s, batch => { propose(s, batch) })
+    this.checkInvariants()
+    return s.out
+  }
+
+  private onMessage (from: number, m: ReplicaMessage): void {
+    const s = this.s
+    if (from < 0 || from >= s.n || from === s.id) return s.drop('unknown-sender')
+    const view = viewOf(m)
+    if (view !== undefined) {
+      if (view > s.view || (view === s.view && s.activeView !== s.view)) return this.buffer(from, m)
+      if (view < s.view && !s.planted.has('accept-old-view')) return s.drop('old-view')
+    }
+    switch (m.type) {
+      case 'pre-prepare': return onPrePrepare(s, from, m.prePrepare, m.batch)
+      case 'prepare': return onPrepare(s, from, m.prepare)
+      case 'commit': return onCommit(s, from, m.commit)
+      case 'checkpoint': return onCheckpoint(s, from, m.checkpoint)
+      case 'view-change': return onViewChange(s, from, m.viewChange, m.batches, () => { sendNewView(s, () => { this.replay() }) })
+      case 'new-view': return onNewView(s, from, m.newView, m.batches, () => { this.replay() })
+      case 'request': return onRequest(s, m.request, from)
+      case 'state-request':
+      case 'state-response': return // served by the driver
+    }
+  }
+
+  /** Normal-case messages for a view not yet installed wait, bounded per sender. */
+  private buffer (from: number, m: ReplicaMessage): void {
+    const q = this.s.future.get(from) ?? []
+    if (q.length >= FUTURE_MESSAGES_PER_SENDER_MAX) { q.shift(); this.s.drop('future-buffer-full') }
+    q.push({ from, message: m })
+    this.s.future.set(from, q)
+  }
+
+  private replay (): void {
+    const s = this.s
+    const all = [...s.future.values()].flat()
+    s.future.clear()
+    for (const { from, message } of all) {
+      const v = viewOf(message)
+      if (v === undefined || v < s.view) continue
+      this.onMessage(from, message)
+    }
+  }
+
+  private onExecuted (seq: number, blockHash: Uint8Array, results: TxResult[]): void {
+    const s = this.s
+    assert(seq === s.lastExecuted + 1, `executed seq ${seq} follows ${s.lastExecuted}`)
+    s.lastExecuted = seq
+    s.lastExecutedHash = blockHash
+    const slot = s.log.get(seq)
+    if (slot?.batch !== undefined) onExecutedRequests(s, seq, slot.batch, blockHash, results)
+    // Progress: the request timer restarts for what is still outstanding (§4.4).
+    s.timerStartedMs = undefined
+    if (!s.viewChanging) s.consecutiveViewChanges = 0
+    startTimer(s)
+    makeCheckpoint(s, seq, blockHash)
+  }
+
+  private checkInvariants (): void {
+    const s = this.s
+    assert(s.lastExecuted <= s.lastExecuteEmitted, 'executed only what was emitted')
+    assert(s.stableSeq <= s.lastExecuteEmitted || s.fetching !== undefined, 'behind a stable checkpoint only while fetching it')
+    assert(s.pending.size <= 20_000 && s.log.size <= s.cfg.window * 2 + 8, 'bounded buffers')
+  }
+
+  status (): ReplicaStatus {
+    const s = this.s
+    return {
+      id: s.id, view: s.view, primary: s.primary(), viewChanging: s.viewChanging, lastExecuted: s.lastExecuted,
+      stableCheckpoint: s.stableSeq, lowWatermark: s.low, highWatermark: s.high, pendingRequests: s.pending.size,
+      inFlight: [...s.log.values()].filter(x => x.seq > s.lastExecuted).sort((a, b) => a.seq - b.seq).map(x => ({
+        seq: x.seq, view: x.view, digest: x.digest ?? '', phase: x.committed ? 'committed' : x.prepared ? 'prepared' : 'pre-prepared',
+        prepares: [...x.prepares.keys()].sort((a, b) => a - b), commits: [...x.commits.keys()].sort((a, b) => a - b)
+      })),
+      viewChanges: s.viewChangesTotal
+    }
+  }
+
+  /** Counters of dropped inputs by reason (bad input is counted, never thrown). */
+  drops (): Record<string, number> { return Object.fromEntries(this.s.dropped) }
+
+  /** Test hook: start a view change now (as the timer would). */
+  forceViewChange (): Action[] {
+    this.s.out = []
+    startViewChange(this.s, this.s.view + 1)
+    return this.s.out
+  }
+
+  lastExecutedHash (): string { return toHex(this.s.lastExecutedHash) }
+}
+
+function viewOf (m: ReplicaMessage): number | undefined {
+  switch (m.type) {
+    case 'pre-prepare': return m.prePrepare.view
+    case 'prepare': return m.prepare.view
+    case 'commit': return m.commit.view
+    default: return undefined
+  }
+}

@@ -1,0 +1,154 @@
+// Client protocol (PBFT §4.1, §4.4 exactly-once): requests, forwarding, batching by the
+// primary, replies after execution, and the client table that caches the last reply.
+import { pb, signingBytes, type Batch, type Proposal, type Reply, type Transaction, type TxResult } from '../codec/index.js'
+import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
+import { toHex } from '../crypto/hash.js'
+import { CLIENT_TABLE_MAX, PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX } from './limits.js'
+import { requestKey, type PendingRequest, type State } from './state.js'
+
+export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce'
+
+export function checkTransaction (s: State, tx: Transaction): RequestVerdict {
+  if (tx.chainId !== s.cfg.chainId) return 'bad-chain'
+  if (!s.crypto.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return 'bad-signature'
+  const c = s.clients.get(toHex(tx.client))
+  if (c !== undefined && tx.nonce <= c.nonce) return 'stale-nonce'
+  return 'ok'
+}
+
+/** A request from a client (`forwardedBy` undefined) or forwarded by a backup. */
+export function onRequest (s: State, tx: Transaction, forwardedBy?: number): void {
+  const verdict = checkTransaction(s, tx)
+  if (verdict === 'stale-nonce') {
+    const cached = s.clients.get(toHex(tx.client))?.reply
+    if (cached !== undefined && cached.reply.nonce === tx.nonce) s.out.push(cached)
+    else if (forwardedBy === undefined) s.out.push({ type: 'reject', tx, reason: 'stale nonce: a newer transaction of this client already executed' })
+    return
+  }
+  if (verdict !== 'ok') {
+    s.drop(`request-${verdict}`)
+    if (forwardedBy === undefined) s.out.push({ type: 'reject', tx, reason: verdict === 'bad-chain' ? 'wrong chain id' : 'invalid signature' })
+    return
+  }
+  const key = requestKey(tx)
+  if (!s.pending.has(key) && !s.inFlight.has(key)) {
+    if (!admit(s, tx, key)) return
+  }
+  // A backup relays client requests to the primary, which may be censoring them (§4.4).
+  if (forwardedBy === undefined && !s.isPrimary() && !s.inFlight.has(key)) {
+    s.send(s.primary(), { type: 'request', request: tx })
+  }
+  startTimer(s)
+}
+
+function admit (s: State, tx: Transaction, key: string): boolean {
+  const client = toHex(tx.client)
+  const perClient = s.pendingPerClient.get(client) ?? 0
+  if (s.pending.size >= PENDING_REQUESTS_MAX || perClient >= PENDING_PER_CLIENT_MAX) {
+    s.drop('pending-full')
+    s.out.push({ type: 'reject', tx, reason: 'replica overloaded: too many pending requests' })
+    return false
+  }
+  const p = { tx, key, arrivedMs: s.nowMs, bytes: pb.Transaction.encode(tx).byteLength }
+  s.pending.set(key, p)
+  s.pendingPerClient.set(client, perClient + 1)
+  if (!s.inFlight.has(key)) enqueue(s, p)
+  return true
+}
+
+function enqueue (s: State, p: PendingRequest): void {
+  if (s.queue.has(p.key)) return
+  s.queue.set(p.key, p)
+  s.queueBytes += p.bytes
+}
+
+function dequeue (s: State, key: string): void {
+  const p = s.queue.get(key)
+  if (p === undefined) return
+  s.queue.delete(key)
+  s.queueBytes -= p.bytes
+}
+
+/** A request is in an accepted batch: the primary must not propose it again. */
+export function markInFlight (s: State, key: string): void {
+  s.inFlight.add(key)
+  dequeue(s, key)
+}
+
+/** After a view change: requests of batches that did not survive go back to the queue. */
+export function requeue (s: State, keep: Set<string>): void {
+  for (const key of [...s.inFlight]) if (!keep.has(key)) s.inFlight.delete(key)
+  for (const p of s.pending.values()) if (!s.inFlight.has(p.key)) enqueue(s, p)
+}
+
+export function removePending (s: State, key: string, client: string): void {
+  dequeue(s, key)
+  if (!s.pending.delete(key)) return
+  const c = (s.pendingPerClient.get(client) ?? 1) - 1
+  if (c <= 0) s.pendingPerClient.delete(client)
+  else s.pendingPerClient.set(client, c)
+}
+
+/** Starts the view-change timer if work is outstanding and it is not running (§4.4). */
+export function startTimer (s: State): void {
+  if (s.timerStartedMs === undefined && !s.viewChanging && (s.pending.size > 0 || s.inFlight.size > 0)) s.timerStartedMs = s.nowMs
+}
+
+/** The primary closes batches while the window allows (§4.2, batching as in §5.1.4). */
+export function tryPropose (s: State, emit: (batch: Batch) => void): void {
+  if (!s.isPrimary() || s.viewChanging || s.activeView !== s.view || s.fetching !== undefined) return
+  while (s.nextSeq <= s.high) {
+    const oldest = s.queue.values().next().value
+    if (oldest === undefined) return
+    const full = s.queue.size >= s.cfg.batchTxsMax || s.queueBytes >= s.cfg.batchBytesMax
+    if (!full && s.nowMs - oldest.arrivedMs < s.cfg.batchTimeoutMs) return
+    emit(makeBatch(s))
+  }
+}
+
+function makeBatch (s: State): Batch {
+  const txs: Transaction[] = []
+  let bytes = 0
+  for (const p of [...s.queue.values()]) {
+    if (txs.length >= s.cfg.batchTxsMax || (txs.length > 0 && bytes + p.bytes > s.cfg.batchBytesMax)) break
+    txs.push(p.tx)
+    bytes += p.bytes
+    markInFlight(s, p.key)
+  }
+  const evidence = s.pendingEvidence.splice(0, 16)
+  const timestampMs = Math.max(s.nowMs, s.lastProposalMs)
+  s.lastProposalMs = timestampMs
+  const proposal: Proposal = {
+    chainId: s.cfg.chainId, seq: s.nextSeq++, view: s.view, timestampMs, proposer: s.id,
+    txRoot: txRoot(txs), txCount: txs.length, evidenceRoot: evidenceRoot(evidence), evidenceCount: evidence.length
+  }
+  return { proposal, txs, evidence }
+}
+
+/** After execution: client table, replies, pending cleanup (§4.1). */
+export function onExecutedRequests (s: State, seq: number, batch: Batch, blockHash: Uint8Array, results: TxResult[]): void {
+  batch.txs.forEach((tx, index) => {
+    const key = requestKey(tx)
+    const client = toHex(tx.client)
+    s.inFlight.delete(key)
+    removePending(s, key, client)
+    const result = results[index] ?? { code: 1, log: 'missing result' }
+    const reply: Reply = s.sign('reply', {
+      chainId: s.cfg.chainId, view: s.view, txId: txId(tx), client: tx.client, nonce: tx.nonce, height: seq, index,
+      code: result.code, log: result.log, blockHash, replica: s.id, signature: new Uint8Array(0)
+    })
+    const action = { type: 'reply' as const, reply }
+    const prev = s.clients.get(client)
+    s.clients.delete(client) // re-insert: Map order = least recently executed first
+    s.clients.set(client, { nonce: Math.max(prev?.nonce ?? 0, tx.nonce), reply: action })
+    if (s.clients.size > CLIENT_TABLE_MAX) {
+      const oldest = s.clients.keys().next().value
+      if (oldest !== undefined) s.clients.delete(oldest)
+    }
+    s.out.push(action)
+  })
+}
+
+export function proposalDigestHex (p: Proposal): string {
+  return toHex(proposalDigest(p))
+}

@@ -1,0 +1,66 @@
+// Restart from the write-ahead records: rebuild the view, every message this replica signed,
+// accepted pre-prepares with their batches, prepared certificates and checkpoints, so it can
+// never sign a conflicting message and can still report what it prepared in a view change.
+import { toHex } from '../crypto/hash.js'
+import { markInFlight } from './requests.js'
+import { digestOf, requestKey, type State } from './state.js'
+import type { RestoreState } from './types.js'
+
+export function restore (s: State, r: RestoreState): void {
+  s.lastExecuted = r.lastExecuted.seq
+  s.lastExecutedHash = r.lastExecuted.blockHash
+  s.lastExecuteEmitted = r.lastExecuted.seq
+  s.nextSeq = r.lastExecuted.seq + 1
+  for (const rec of r.records) {
+    switch (rec.kind) {
+      case 'view':
+        if (rec.view > s.view) { s.view = rec.view; s.viewChanging = true }
+        break
+      case 'pre-prepare': {
+        const { prePrepare: pp, batch } = rec
+        const d = toHex(pp.digest)
+        s.claim(pp.replica === s.id ? 'pre-prepare' : 'prepare', pp.view, pp.seq, d)
+        if (pp.seq > s.lastExecuted) {
+          const slot = s.slot(pp.seq, pp.view)
+          if (slot.view === pp.view) { slot.prePrepare = pp; slot.batch = batch; slot.digest = d }
+          for (const tx of batch.txs) markInFlight(s, requestKey(tx))
+        }
+        if (pp.replica === s.id) s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
+        break
+      }
+      case 'prepare':
+        s.claim('prepare', rec.prepare.view, rec.prepare.seq, toHex(rec.prepare.digest))
+        break
+      case 'commit': {
+        const c = rec.commit
+        s.claim('commit', c.view, c.seq, toHex(c.digest))
+        const slot = s.log.get(c.seq)
+        const batch = slot?.digest === toHex(c.digest) ? slot.batch : undefined
+        if (batch !== undefined && digestOf(batch) === toHex(c.digest)) {
+          s.preparedCerts.set(c.seq, { cert: rec.prepared, batch, view: c.view, digest: toHex(c.digest) })
+        }
+        break
+      }
+      case 'checkpoint':
+        s.claim('checkpoint', 0, rec.checkpoint.seq, toHex(rec.checkpoint.blockHash))
+        break
+      case 'stable-checkpoint':
+        if (rec.seq > s.stableSeq) { s.stableSeq = rec.seq; s.stableHash = rec.blockHash; s.stableProof = rec.proof }
+        break
+      case 'view-change':
+        s.ownViewChange = { vc: rec.viewChange, batches: rec.batches }
+        if (rec.viewChange.newView >= s.view) { s.view = rec.viewChange.newView; s.viewChanging = true }
+        break
+      case 'new-view':
+        if (rec.newView.replica === s.id) s.newViewSent = Math.max(s.newViewSent, rec.newView.view)
+        if (rec.newView.view >= s.view) { s.view = rec.newView.view; s.viewChanging = false; s.activeView = s.view }
+        break
+    }
+  }
+  for (const [seq] of s.log) if (seq <= s.stableSeq) s.log.delete(seq)
+  if (s.view > 0 && s.viewChanging) s.viewChangeStartedMs = 0
+  // A backup that restarts in a view it already installed resumes it; one that crashed
+  // mid-view-change resumes the view change (its timer fires from its first tick).
+  if (!s.viewChanging && s.view > 0 && s.activeView < s.view) s.activeView = s.view
+  s.nextSeq = Math.max(s.nextSeq, s.stableSeq + 1)
+}

@@ -1,0 +1,161 @@
+// The replica's state, shared by the handler modules. Handlers are functions of (state, input)
+// that push actions onto `state.out`; `Replica.step` collects them. Nothing here does I/O.
+import { signingBytes, type Batch, type Checkpoint, type Commit, type Evidence, type PrePrepare, type Prepare, type PreparedCert, type Proposal, type ReplicaMessage, type SignedKind, type Transaction, type ViewChange } from '../codec/index.js'
+import { evidenceRoot, proposalDigest, txRoot } from '../crypto/digests.js'
+import { toHex } from '../crypto/hash.js'
+import { quorum, primaryOf } from './quorum.js'
+import type { Action, PlantedFault, ProtocolConfig, ProtocolCrypto, WalRecord } from './types.js'
+
+/** Everything the replica knows about one sequence number in the current view. */
+export interface Slot {
+  seq: number
+  view: number
+  prePrepare?: PrePrepare
+  batch?: Batch
+  digest?: string
+  /** Votes of this view, by replica; digests may differ (a traitor's). */
+  prepares: Map<number, Prepare>
+  commits: Map<number, Commit>
+  prepared: boolean
+  committed: boolean
+}
+
+export interface PendingRequest { tx: Transaction, key: string, arrivedMs: number, bytes: number }
+
+export interface PreparedEntry { cert: PreparedCert, batch: Batch, view: number, digest: string }
+
+export interface ClientEntry { nonce: number, reply?: Action & { type: 'reply' } }
+
+export class AssertionError extends Error {
+  override readonly name = 'AssertionError'
+}
+
+export function assert (cond: boolean, what: string): asserts cond {
+  if (!cond) throw new AssertionError(`protocol invariant violated: ${what}`)
+}
+
+export const hex = toHex
+export function requestKey (tx: Transaction): string { return `${toHex(tx.client)}/${tx.nonce}` }
+
+export class State {
+  readonly n: number
+  readonly f: number
+  readonly q: number
+  readonly id: number
+  readonly planted: ReadonlySet<PlantedFault>
+
+  out: Action[] = []
+  nowMs = 0
+
+  view = 0
+  /** True between sending VIEW-CHANGE for `view` and accepting its NEW-VIEW. */
+  viewChanging = false
+  /** The view whose NEW-VIEW has been accepted (or 0): normal-case messages are taken only then. */
+  activeView = 0
+  viewChangeStartedMs = 0
+  consecutiveViewChanges = 0
+  viewChangesTotal = 0
+  timerStartedMs: number | undefined
+
+  lastExecuted = 0
+  lastExecutedHash: Uint8Array = new Uint8Array(32)
+  /** Highest seq for which an `execute` action was emitted. */
+  lastExecuteEmitted = 0
+  /** Set while state transfer to this seq runs. */
+  fetching: number | undefined
+
+  stableSeq = 0
+  stableHash: Uint8Array = new Uint8Array(32)
+  stableProof: Checkpoint[] = []
+
+  readonly log = new Map<number, Slot>()
+  readonly preparedCerts = new Map<number, PreparedEntry>()
+  readonly checkpoints = new Map<number, Map<number, Checkpoint>>()
+  readonly checkpointsBySender = new Map<number, number[]>()
+
+  readonly pending = new Map<string, PendingRequest>()
+  readonly pendingPerClient = new Map<string, number>()
+  readonly inFlight = new Set<string>()
+  /** Pending requests not yet in any accepted batch, in arrival order (a subset of `pending`). */
+  readonly queue = new Map<string, PendingRequest>()
+  queueBytes = 0
+  readonly clients = new Map<string, ClientEntry>()
+  nextSeq = 1
+  lastProposalMs = 0
+
+  /** VIEW-CHANGEs received, by new view, then by sender. */
+  readonly viewChanges = new Map<number, Map<number, { vc: ViewChange, batches: Batch[] }>>()
+  /** Own signed digests by `${kind}/${view}/${seq}`: never sign another digest for these. */
+  readonly ownSigned = new Map<string, string>()
+  ownViewChange: { vc: ViewChange, batches: Batch[] } | undefined
+  newViewSent = -1
+
+  readonly future = new Map<number, Array<{ from: number, message: ReplicaMessage }>>()
+  readonly firstSeen = new Map<string, ReplicaMessage>()
+  readonly reported = new Set<string>()
+  readonly pendingEvidence: Evidence[] = []
+
+  readonly dropped = new Map<string, number>()
+
+  constructor (readonly cfg: ProtocolConfig, readonly crypto: ProtocolCrypto) {
+    const qu = quorum(cfg.publicKeys.length)
+    this.n = qu.n
+    this.f = qu.f
+    this.q = qu.q
+    this.id = cfg.id
+    this.planted = new Set(cfg.plantedFaults ?? [])
+    assert(cfg.id >= 0 && cfg.id < this.n, 'replica id within 0..n-1')
+    assert(cfg.window % cfg.checkpointInterval === 0 && cfg.window > 0, 'window is a positive multiple of the checkpoint interval')
+  }
+
+  primary (view = this.view): number { return primaryOf(view, this.n) }
+  isPrimary (): boolean { return this.primary() === this.id }
+  get low (): number { return this.stableSeq }
+  get high (): number { return this.stableSeq + this.cfg.window }
+  inWindow (seq: number): boolean { return seq > this.low && seq <= this.high }
+
+  drop (reason: string): void { this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1) }
+
+  sign<T extends { signature: Uint8Array }> (kind: SignedKind, m: T): T {
+    return { ...m, signature: this.crypto.sign(signingBytes(kind, { ...m, signature: new Uint8Array(0) })) }
+  }
+
+  verifyFrom (kind: SignedKind, replica: number, m: { signature: Uint8Array }): boolean {
+    const key = this.cfg.publicKeys[replica]
+    return key !== undefined && this.crypto.verify(key, signingBytes(kind, m), m.signature)
+  }
+
+  persist (...records: WalRecord[]): void { this.out.push({ type: 'persist', records }) }
+  broadcast (message: ReplicaMessage): void { this.out.push({ type: 'broadcast', message }) }
+  send (to: number, message: ReplicaMessage): void { this.out.push({ type: 'send', to, message }) }
+
+  /** Records that this replica signs `digest` for (kind, view, seq); false if it signed another. */
+  claim (kind: string, view: number, seq: number, digest: string): boolean {
+    const k = `${kind}/${view}/${seq}`
+    const prev = this.ownSigned.get(k)
+    if (prev !== undefined) return prev === digest
+    this.ownSigned.set(k, digest)
+    return true
+  }
+
+  slot (seq: number, view = this.view): Slot {
+    let s = this.log.get(seq)
+    if (s === undefined || (s.view < view && !s.committed)) {
+      s = { seq, view, prepares: new Map(), commits: new Map(), prepared: false, committed: false }
+      this.log.set(seq, s)
+    }
+    return s
+  }
+
+  nullBatch (seq: number, view: number): Batch {
+    const proposal: Proposal = {
+      chainId: this.cfg.chainId, seq, view, timestampMs: 0, proposer: this.primary(view),
+      txRoot: txRoot([]), txCount: 0, evidenceRoot: evidenceRoot([]), evidenceCount: 0
+    }
+    return { proposal, txs: [], evidence: [] }
+  }
+}
+
+export function digestOf (batch: Batch): string {
+  return toHex(proposalDigest(batch.proposal))
+}

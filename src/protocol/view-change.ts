@@ -1,0 +1,114 @@
+// View changes (PBFT §4.4): timers, VIEW-CHANGE messages and their validation, the f+1 rule.
+import { pb, type Batch, type PreparedCert, type ViewChange } from '../codec/index.js'
+import { evidenceRoot, txRoot } from '../crypto/digests.js'
+import { bytesEqual, sha256, toHex } from '../crypto/hash.js'
+import { validCheckpointProof } from './checkpoints.js'
+import { VIEW_CHANGE_BACKOFF_MAX_EXP } from './limits.js'
+import { digestOf, type State } from './state.js'
+
+export function viewChangeTimeoutMs (s: State): number {
+  return s.cfg.viewChangeTimeoutMs * 2 ** Math.min(s.consecutiveViewChanges, VIEW_CHANGE_BACKOFF_MAX_EXP)
+}
+
+/** Tick: the request timer of §4.4, and the NEW-VIEW timer of a view change in progress. */
+export function onViewTimers (s: State): void {
+  const t = viewChangeTimeoutMs(s)
+  if (s.viewChanging) {
+    if (s.nowMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1)
+  } else if (s.timerStartedMs !== undefined && s.nowMs - s.timerStartedMs >= t) {
+    startViewChange(s, s.view + 1)
+  }
+}
+
+/** Move to `newView`: stop normal-case work, persist and multicast VIEW-CHANGE. */
+export function startViewChange (s: State, newView: number): void {
+  if (newView <= s.view && !(newView === s.view && !s.viewChanging && s.activeView < newView)) return
+  s.view = newView
+  s.viewChanging = true
+  s.viewChangeStartedMs = s.nowMs
+  s.consecutiveViewChanges++
+  s.viewChangesTotal++
+  s.timerStartedMs = undefined
+  let own = s.ownViewChange
+  if (own === undefined || own.vc.newView !== newView) {
+    const prepared: PreparedCert[] = []
+    const batches: Batch[] = []
+    for (const [seq, e] of [...s.preparedCerts].sort((a, b) => a[0] - b[0])) {
+      if (seq <= s.stableSeq) continue
+      prepared.push(e.cert)
+      batches.push(e.batch)
+    }
+    const vc = s.sign('viewChange', { chainId: s.cfg.chainId, newView, stableSeq: s.stableSeq, checkpointProof: s.stableProof, prepared, replica: s.id, signature: new Uint8Array(0) })
+    own = { vc, batches }
+    s.ownViewChange = own
+  }
+  s.persist({ kind: 'view', view: newView }, { kind: 'view-change', viewChange: own.vc, batches: own.batches })
+  s.broadcast({ type: 'view-change', viewChange: own.vc, batches: own.batches })
+  storeViewChange(s, s.id, own.vc, own.batches)
+}
+
+function storeViewChange (s: State, from: number, vc: ViewChange, batches: Batch[]): void {
+  for (const [v, byReplica] of s.viewChanges) {
+    if (v < vc.newView) byReplica.delete(from)
+    if (byReplica.size === 0) s.viewChanges.delete(v)
+  }
+  const m = s.viewChanges.get(vc.newView) ?? new Map()
+  m.set(from, { vc, batches })
+  s.viewChanges.set(vc.newView, m)
+}
+
+/** A structurally and cryptographically valid VIEW-CHANGE (§4.4 "correct" view-change). */
+export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[]): string | undefined {
+  if (vc.chainId !== s.cfg.chainId) return 'wrong chain'
+  if (vc.replica >= s.n || !s.verifyFrom('viewChange', vc.replica, vc)) return 'bad signature'
+  if (validCheckpointProof(s, vc.stableSeq, vc.checkpointProof) === undefined) return 'bad checkpoint proof'
+  const have = new Set(batches.filter(contentMatches).map(digestOf))
+  const seqs = new Set<number>()
+  for (const pc of vc.prepared) {
+    const problem = preparedCertProblem(s, pc, vc)
+    if (problem !== undefined) return problem
+    if (seqs.has(pc.prePrepare.seq)) return 'two prepared certificates for one seq'
+    seqs.add(pc.prePrepare.seq)
+    if (!have.has(toHex(pc.prePrepare.digest))) return 'prepared certificate without its batch'
+  }
+  return undefined
+}
+
+/** The batch's transactions and evidence are the ones its proposal commits to. */
+export function contentMatches (b: Batch): boolean {
+  return bytesEqual(txRoot(b.txs), b.proposal.txRoot) && bytesEqual(evidenceRoot(b.evidence), b.proposal.evidenceRoot) &&
+    b.txs.length === b.proposal.txCount && b.evidence.length === b.proposal.evidenceCount
+}
+
+function preparedCertProblem (s: State, pc: PreparedCert, vc: ViewChange): string | undefined {
+  const pp = pc.prePrepare
+  if (pp.seq <= vc.stableSeq || pp.seq > vc.stableSeq + s.cfg.window) return 'prepared certificate outside the window'
+  if (pp.view >= vc.newView || pp.replica !== s.primary(pp.view) || pp.chainId !== s.cfg.chainId) return 'prepared certificate from a wrong view or primary'
+  if (!s.verifyFrom('prePrepare', pp.replica, pp)) return 'prepared certificate with a bad pre-prepare signature'
+  const signers = new Set<number>()
+  const d = toHex(pp.digest)
+  for (const p of pc.prepares) {
+    if (p.view !== pp.view || p.seq !== pp.seq || toHex(p.digest) !== d || p.replica === pp.replica || p.chainId !== s.cfg.chainId) return 'prepared certificate with a mismatched prepare'
+    if (signers.has(p.replica) || !s.verifyFrom('prepare', p.replica, p)) return 'prepared certificate with a bad prepare'
+    signers.add(p.replica)
+  }
+  return signers.size >= s.q - 1 ? undefined : 'prepared certificate with too few prepares'
+}
+
+export function onViewChange (s: State, from: number, vc: ViewChange, batches: Batch[], sendNewView: () => void): void {
+  if (vc.replica !== from) return s.drop('view-change-impersonated')
+  if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')
+  const problem = viewChangeProblem(s, vc, batches)
+  if (problem !== undefined) return s.drop(`view-change-invalid: ${problem}`)
+  storeViewChange(s, from, vc, batches)
+  // Join a view change once f+1 others asked for higher views: one of them is honest (§4.5.2).
+  const higher = new Map<number, number>()
+  for (const [v, byReplica] of s.viewChanges) if (v > s.view) for (const r of byReplica.keys()) if (r !== s.id) higher.set(r, Math.min(v, higher.get(r) ?? v))
+  if (higher.size >= s.f + 1) startViewChange(s, Math.min(...higher.values()))
+  if (s.viewChanging && s.primary() === s.id && (s.viewChanges.get(s.view)?.size ?? 0) >= s.q && s.newViewSent < s.view) sendNewView()
+}
+
+/** Hash identifying a VIEW-CHANGE's content (for the no-self-equivocation record). */
+export function viewChangeId (vc: ViewChange): string {
+  return toHex(sha256(pb.ViewChange.encode(vc)))
+}

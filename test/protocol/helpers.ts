@@ -1,0 +1,109 @@
+// A synchronous in-memory cluster for driving the core through `step` in tests.
+import { pb, signingBytes, type Transaction, type ReplicaMessage } from '../../src/codec/index.js'
+import { createSigner, verify } from '../../src/crypto/ed25519.js'
+import { sha256, toHex } from '../../src/crypto/hash.js'
+import { Replica } from '../../src/protocol/replica.js'
+import type { Action, ProtocolConfig, RestoreState, WalRecord } from '../../src/protocol/types.js'
+
+export const CHAIN = 'test-chain'
+export const seedOf = (i: number): Uint8Array => new Uint8Array(32).fill(i + 1)
+export const clientSeed = (i: number): Uint8Array => new Uint8Array(32).fill(200 + i)
+
+export function config (n: number, id: number, over: Partial<ProtocolConfig> = {}): ProtocolConfig {
+  return {
+    chainId: CHAIN, id, publicKeys: [...Array(n).keys()].map(i => createSigner(seedOf(i)).publicKey),
+    batchTxsMax: 10, batchBytesMax: 1 << 20, batchTimeoutMs: 5, checkpointInterval: 4, window: 8,
+    viewChangeTimeoutMs: 1000, timestampDriftMs: 60_000, ...over
+  }
+}
+
+export function crypto (id: number) {
+  const signer = createSigner(seedOf(id))
+  return { sign: signer.sign, verify }
+}
+
+export function tx (client: number, nonce: number, amount = 1n): Transaction {
+  const signer = createSigner(clientSeed(client))
+  const t: Transaction = { chainId: CHAIN, client: signer.publicKey, nonce, payload: pb.Transfer.encode({ to: new Uint8Array(32), amount }), signature: new Uint8Array(0) }
+  t.signature = signer.sign(signingBytes('transaction', t))
+  return t
+}
+
+interface Envelope { from: number, to: number, message: ReplicaMessage }
+
+/** n replicas, a message queue, a fake ledger (hash chain over digests), and a WAL per replica. */
+export class TestCluster {
+  replicas: Replica[]
+  queue: Envelope[] = []
+  executed: Array<Array<{ seq: number, digest: string, txs: number }>> = []
+  heads: Uint8Array[] = []
+  wal: WalRecord[][] = []
+  replies: Action[][] = []
+  evidence: Action[][] = []
+  other: Action[][] = []
+  down = new Set<number>()
+  /** Drop messages matching this predicate. */
+  filter: (e: Envelope) => boolean = () => true
+  nowMs = 1000
+
+  constructor (readonly n: number, readonly over: Partial<ProtocolConfig> = {}) {
+    this.replicas = [...Array(n).keys()].map(i => new Replica(config(n, i, over), crypto(i)))
+    for (let i = 0; i < n; i++) { this.executed.push([]); this.heads.push(new Uint8Array(32)); this.wal.push([]); this.replies.push([]); this.evidence.push([]); this.other.push([]) }
+  }
+
+  restart (i: number, records = this.wal[i] as WalRecord[]): void {
+    const executed = this.executed[i] as unknown[]
+    const restoreFrom: RestoreState = { records, lastExecuted: { seq: executed.length, blockHash: this.heads[i] as Uint8Array } }
+    this.replicas[i] = new Replica(config(this.n, i, this.over), crypto(i), restoreFrom)
+    this.down.delete(i)
+  }
+
+  step (i: number, event: Parameters<Replica['step']>[0]): void {
+    if (this.down.has(i)) return
+    this.handle(i, this.replicas[i]!.step(event))
+  }
+
+  private handle (i: number, actions: Action[]): void {
+    for (const a of actions) {
+      switch (a.type) {
+        case 'persist': this.wal[i]!.push(...a.records); break
+        case 'send': this.queue.push({ from: i, to: a.to, message: a.message }); break
+        case 'broadcast': for (let j = 0; j < this.n; j++) if (j !== i) this.queue.push({ from: i, to: j, message: a.message }); break
+        case 'execute': {
+          const digest = toHex(sha256(pb.Proposal.encode(a.batch.proposal)))
+          this.executed[i]!.push({ seq: a.seq, digest, txs: a.batch.txs.length })
+          this.heads[i] = sha256(this.heads[i]!, new TextEncoder().encode(digest))
+          const results = a.batch.txs.map(() => ({ code: 0, log: 'ok' }))
+          this.handle(i, this.replicas[i]!.step({ type: 'executed', seq: a.seq, blockHash: this.heads[i]!, results }))
+          break
+        }
+        case 'reply': this.replies[i]!.push(a); break
+        case 'evidence': this.evidence[i]!.push(a); break
+        default: this.other[i]!.push(a)
+      }
+    }
+  }
+
+  /** Delivers queued messages until none are left (or `max` deliveries). */
+  run (max = 100_000): number {
+    let delivered = 0
+    while (this.queue.length > 0 && delivered < max) {
+      const e = this.queue.shift() as Envelope
+      if (this.down.has(e.to) || !this.filter(e)) continue
+      delivered++
+      this.step(e.to, { type: 'message', from: e.from, message: e.message })
+    }
+    return delivered
+  }
+
+  tick (ms: number): void {
+    this.nowMs += ms
+    for (let i = 0; i < this.n; i++) this.step(i, { type: 'tick', nowMs: this.nowMs })
+    this.run()
+  }
+
+  submit (to: number, t: Transaction): void {
+    this.step(to, { type: 'request', tx: t })
+    this.run()
+  }
+}
