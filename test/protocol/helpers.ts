@@ -2,6 +2,7 @@
 import { pb, signingBytes, type Transaction, type ReplicaMessage } from '../../src/codec/index.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { sha256, toHex } from '../../src/crypto/hash.js'
+import { proposalDigest } from '../../src/crypto/digests.js'
 import { Replica } from '../../src/protocol/replica.js'
 import type { Action, ProtocolConfig, RestoreState, WalRecord } from '../../src/protocol/types.js'
 
@@ -70,7 +71,7 @@ export class TestCluster {
         case 'send': this.queue.push({ from: i, to: a.to, message: a.message }); break
         case 'broadcast': for (let j = 0; j < this.n; j++) if (j !== i) this.queue.push({ from: i, to: j, message: a.message }); break
         case 'execute': {
-          const digest = toHex(sha256(pb.Proposal.encode(a.batch.proposal)))
+          const digest = toHex(proposalDigest(a.batch.proposal))
           this.executed[i]!.push({ seq: a.seq, digest, txs: a.batch.txs.length })
           this.heads[i] = sha256(this.heads[i]!, new TextEncoder().encode(digest))
           const results = a.batch.txs.map(() => ({ code: 0, log: 'ok' }))
