@@ -4,15 +4,22 @@ import type { Transaction, TxResult } from '../codec/index.js'
 
 export type CheckResult = { ok: true } | { ok: false, code: number, log: string }
 
+/** The outcome of executing a block, not yet applied: commit() applies it, or drop it. */
+export interface PreparedBlock {
+  results: TxResult[]
+  stateRoot: Uint8Array
+  commit: () => void
+}
+
 export interface Application {
   /** Stateless validity (well-formed payload, amount > 0, ...). Signatures are checked by the caller. */
   checkTx: (tx: Transaction) => CheckResult
   /**
-   * Execute one block's transactions in order against the current state, deterministically.
-   * A transaction that fails (insufficient funds, stale nonce, bad payload) is recorded with a
-   * non-zero code; it never throws for bad input. Returns per-tx results and the new state root.
+   * Executes one block's transactions in order against the current state, deterministically,
+   * without changing it until `commit()`. A failing transaction gets a non-zero code; bad input
+   * never throws.
    */
-  executeBlock: (height: number, txs: Transaction[]) => { results: TxResult[], stateRoot: Uint8Array }
+  prepareBlock: (height: number, txs: Transaction[]) => PreparedBlock
   /** Commitment over the whole state (same state => same root on every replica). */
   stateRoot: () => Uint8Array
 }

@@ -103,3 +103,35 @@ export function decodeAdminCommand (bytes: Uint8Array): Decoded<pb.AdminCommand>
 export function decodeReply (bytes: Uint8Array): Decoded<pb.Reply> {
   return decodeWith('Reply', pb.Reply, bytes, L.CLIENT_FRAME_BYTES_MAX, undefined, m => V.reply(m))
 }
+
+/** A signed message inside an evidence record: kind, signer, (view, seq), digest, body. */
+export interface EvidenceMessage {
+  kind: 'prePrepare' | 'prepare' | 'commit' | 'checkpoint' | 'newView'
+  replica: number
+  view: number
+  seq: number
+  digest: string
+  body: { signature: Uint8Array }
+}
+
+/** Decodes one message of an evidence record (a ReplicaFrame whose batches are ignored). */
+export function decodeEvidenceMessage (bytes: Uint8Array): Decoded<EvidenceMessage> {
+  const d = decodeWith('ReplicaFrame', pb.ReplicaFrame, bytes, L.EVIDENCE_MESSAGE_BYTES_MAX, L.replicaFrameLimits, f => {
+    if (f.prePrepare != null) return V.vote(f.prePrepare, 'prePrepare')
+    if (f.prepare != null) return V.vote(f.prepare, 'prepare')
+    if (f.commit != null) return V.vote(f.commit, 'commit')
+    if (f.checkpoint != null) return V.checkpoint(f.checkpoint)
+    if (f.newView != null) return V.newView(f.newView)
+    return ['frame', 'evidence holds no signed replica message']
+  })
+  if (!d.ok) return d
+  const f = d.value
+  const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
+  let m: EvidenceMessage
+  if (f.prePrepare != null) m = { kind: 'prePrepare', replica: f.prePrepare.replica, view: f.prePrepare.view, seq: f.prePrepare.seq, digest: hex(f.prePrepare.digest), body: f.prePrepare }
+  else if (f.prepare != null) m = { kind: 'prepare', replica: f.prepare.replica, view: f.prepare.view, seq: f.prepare.seq, digest: hex(f.prepare.digest), body: f.prepare }
+  else if (f.commit != null) m = { kind: 'commit', replica: f.commit.replica, view: f.commit.view, seq: f.commit.seq, digest: hex(f.commit.digest), body: f.commit }
+  else if (f.checkpoint != null) m = { kind: 'checkpoint', replica: f.checkpoint.replica, view: 0, seq: f.checkpoint.seq, digest: hex(f.checkpoint.blockHash), body: f.checkpoint }
+  else { const nv = f.newView as pb.NewView; m = { kind: 'newView', replica: nv.replica, view: nv.view, seq: 0, digest: '', body: nv } }
+  return { ok: true, value: m }
+}

@@ -71,3 +71,11 @@ export function verifyMerkleProof (root: Uint8Array, leaf: Uint8Array, proof: Me
   }
   return s === proof.siblings.length && bytesEqual(h, root)
 }
+
+/** Root over leaves that are already leaf hashes (leafHash(data)), e.g. cached per account. */
+export function merkleRootOfLeafHashes (hashes: Uint8Array[]): Uint8Array {
+  if (hashes.length === 0) return EMPTY_ROOT
+  let level = hashes
+  while (level.length > 1) level = nextLevel(level)
+  return level[0] as Uint8Array
+}

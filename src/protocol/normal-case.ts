@@ -1,6 +1,7 @@
 // Normal-case operation (PBFT §4.2): PRE-PREPARE, PREPARE, COMMIT, and in-order execution.
 import { encodeReplicaMessage, type Batch, type Commit, type PrePrepare, type Prepare } from '../codec/index.js'
 import { evidenceRoot, txRoot } from '../crypto/digests.js'
+import { evidenceProblem } from '../crypto/evidence.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
 import { observe, report } from './evidence.js'
 import { checkTransaction, markInFlight, startTimer } from './requests.js'
@@ -29,6 +30,7 @@ export function batchProblem (s: State, batch: Batch, pp: PrePrepare, normalCase
   if (normalCase && (p.view !== pp.view || p.proposer !== s.primary(pp.view))) return 'proposal is not from this view\'s primary'
   if (!bytesEqual(txRoot(batch.txs), p.txRoot) || !bytesEqual(evidenceRoot(batch.evidence), p.evidenceRoot)) return 'roots do not match the content'
   if (normalCase && Math.abs(p.timestampMs - s.nowMs) > s.cfg.timestampDriftMs) return 'timestamp outside the allowed drift'
+  for (const e of batch.evidence) if (evidenceProblem(s.cfg.publicKeys, s.cfg.chainId, e) !== undefined) return 'invalid evidence'
   const seen = new Set<string>()
   for (const tx of batch.txs) {
     const key = requestKey(tx)

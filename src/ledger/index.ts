@@ -1,0 +1,7 @@
+export * from './types.js'
+export * from './genesis.js'
+export * from './block.js'
+export * from './ledger.js'
+export * from './store-memory.js'
+export * from './store-level.js'
+export * from './verify.js'

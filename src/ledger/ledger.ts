@@ -1,0 +1,91 @@
+// The ledger of one replica: executes committed batches in order through the application,
+// builds blocks with their commit certificates, and appends them to the block store.
+import type { Batch, Block, BlockHeader, Commit } from '../codec/index.js'
+import { blockHash, resultsRoot } from '../crypto/digests.js'
+import { bytesEqual } from '../crypto/hash.js'
+import { verify as defaultVerify } from '../crypto/ed25519.js'
+import { LedgerVerifyError, verifyCertificate, verifyContent } from './block.js'
+import { genesisHash, type Genesis } from './genesis.js'
+import type { Applied, BlockStore, Executor, LedgerApi } from './types.js'
+
+type Verify = (pub: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
+
+export class Ledger implements LedgerApi {
+  private headHeight = 0
+  private headHash: Uint8Array
+  private headStateRoot: Uint8Array
+
+  private constructor (readonly genesis: Genesis, readonly app: Executor, readonly store: BlockStore, private readonly verify: Verify) {
+    this.headStateRoot = app.stateRoot()
+    this.headHash = genesisHash(genesis, this.headStateRoot)
+  }
+
+  /**
+   * Opens a ledger over `store`, replaying the stored blocks through `app` (which must hold the
+   * genesis state). Stored blocks were verified before they were appended; replay re-executes
+   * and checks each state root, so a store that disagrees with execution is caught here.
+   */
+  static async open (genesis: Genesis, app: Executor, store: BlockStore, verify: Verify = defaultVerify): Promise<Ledger> {
+    const l = new Ledger(genesis, app, store, verify)
+    const top = store.head()
+    for (let h = 1; h <= top; h++) {
+      const b = await store.get(h)
+      if (b === undefined) throw new LedgerVerifyError(h, 'block', 'missing from the store')
+      l.replay(b)
+    }
+    return l
+  }
+
+  private replay (b: Block): void {
+    const p = this.app.prepareBlock(b.header.height, b.txs)
+    if (!bytesEqual(p.stateRoot, b.header.stateRoot)) throw new LedgerVerifyError(b.header.height, 'header.stateRoot', 're-execution gives a different state root')
+    if (!bytesEqual(b.header.prevHash, this.headHash)) throw new LedgerVerifyError(b.header.height, 'header.prevHash', 'does not link to the block below')
+    p.commit()
+    this.advance(b)
+  }
+
+  private advance (b: Block): Uint8Array {
+    this.headHeight = b.header.height
+    this.headHash = blockHash(b.header)
+    this.headStateRoot = b.header.stateRoot
+    return this.headHash
+  }
+
+  head (): { height: number, blockHash: Uint8Array, stateRoot: Uint8Array } {
+    return { height: this.headHeight, blockHash: this.headHash, stateRoot: this.headStateRoot }
+  }
+
+  async applyCommitted (seq: number, _view: number, batch: Batch, cert: Commit[]): Promise<Applied> {
+    if (seq !== this.headHeight + 1) throw new RangeError(`execute of seq ${seq} while the head is ${this.headHeight}`)
+    const p = batch.proposal
+    const prepared = this.app.prepareBlock(seq, batch.txs)
+    const header: BlockHeader = {
+      chainId: this.genesis.chainId, height: seq, view: p.view, prevHash: this.headHash, txRoot: p.txRoot,
+      stateRoot: prepared.stateRoot, resultsRoot: resultsRoot(prepared.results), timestampMs: p.timestampMs,
+      proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
+    }
+    const block: Block = { header, txs: batch.txs, results: prepared.results, cert: { commits: cert }, evidence: batch.evidence }
+    await this.store.append(block)
+    prepared.commit()
+    return { block, blockHash: this.advance(block), results: prepared.results }
+  }
+
+  /** Verifies a block from a peer completely before applying it; throws LedgerVerifyError. */
+  async applyTransferred (block: Block): Promise<Applied> {
+    const h = block.header
+    if (h.height !== this.headHeight + 1) throw new LedgerVerifyError(h.height, 'header.height', `expected ${this.headHeight + 1}`)
+    if (!bytesEqual(h.prevHash, this.headHash)) throw new LedgerVerifyError(h.height, 'header.prevHash', 'does not link to our head')
+    verifyContent(this.genesis, block, this.verify)
+    verifyCertificate(this.genesis, h, block.cert.commits, this.verify)
+    const prepared = this.app.prepareBlock(h.height, block.txs)
+    if (!bytesEqual(prepared.stateRoot, h.stateRoot)) throw new LedgerVerifyError(h.height, 'header.stateRoot', 're-execution gives a different state root')
+    if (!bytesEqual(resultsRoot(prepared.results), h.resultsRoot)) throw new LedgerVerifyError(h.height, 'header.resultsRoot', 're-execution gives different results')
+    await this.store.append(block)
+    prepared.commit()
+    return { block, blockHash: this.advance(block), results: prepared.results }
+  }
+
+  async getBlock (height: number): Promise<Block | undefined> {
+    return await this.store.get(height)
+  }
+}
