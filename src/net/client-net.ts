@@ -1,0 +1,90 @@
+// The client protocol: clients open one stream per replica; requests go in, replies and
+// errors come back on the same stream. Any peer may use it (clients are identified by the
+// keys that sign their transactions), within per-stream rate limits.
+import type { Libp2p, Stream } from '@libp2p/interface'
+import { multiaddr } from '@multiformats/multiaddr'
+import { randomBytes } from 'node:crypto'
+import { limits } from '../codec/index.js'
+import { encodeFrames, readFrames, sendWithBackpressure } from './frames.js'
+import { createHost } from './host.js'
+import { CLIENT_FRAMES_PER_SEC, CLIENT_STREAMS_MAX, TokenBucket } from './limits.js'
+import type { PeerInfo } from './replica-net.js'
+
+export const CLIENT_PROTOCOL = '/pbft-ledger/client/1.0.0'
+
+/** Server side, on a replica's host. `reply` sends a frame back on the request's stream. */
+export class ClientServer {
+  private streams = 0
+  readonly dropped: Record<string, number> = {}
+
+  constructor (private readonly host: Libp2p) {}
+
+  private drop (reason: string): void { this.dropped[reason] = (this.dropped[reason] ?? 0) + 1 }
+
+  async start (onRequest: (bytes: Uint8Array, reply: (bytes: Uint8Array) => void) => void): Promise<void> {
+    await this.host.handle(CLIENT_PROTOCOL, (stream) => {
+      if (this.streams >= CLIENT_STREAMS_MAX) { this.drop('too-many-clients'); stream.abort(new Error('too many clients')); return }
+      this.streams++
+      const bucket = new TokenBucket(CLIENT_FRAMES_PER_SEC)
+      const reply = (bytes: Uint8Array): void => {
+        if (stream.status !== 'open') return
+        sendWithBackpressure(stream, encodeFrames([bytes])).catch(() => { this.drop('reply-failed') })
+      }
+      readFrames(stream, limits.CLIENT_FRAME_BYTES_MAX, bytes => {
+        if (!bucket.take()) return this.drop('rate-limited')
+        onRequest(bytes, reply)
+      }).catch((err: Error) => { this.drop(err.name === 'FrameTooLargeError' ? 'oversized' : 'stream-error') })
+        .finally(() => { this.streams-- })
+    }, { maxInboundStreams: 4, maxOutboundStreams: 1 })
+  }
+
+  async stop (): Promise<void> { await this.host.unhandle(CLIENT_PROTOCOL).catch(() => {}) }
+}
+
+/** Client side: one stream per replica, reopened on demand. */
+export class ClientConnection {
+  private readonly streams = new Map<number, Stream>()
+  private readonly opening = new Map<number, Promise<Stream | undefined>>()
+  private handler: (replica: number, bytes: Uint8Array) => void = () => {}
+  private closed = false
+
+  private constructor (private readonly host: Libp2p, private readonly replicas: PeerInfo[]) {}
+
+  static async connect (replicas: PeerInfo[], seed?: Uint8Array): Promise<ClientConnection> {
+    const host = await createHost({ seed: seed ?? new Uint8Array(randomBytes(32)), listen: [], dialAllow: new Set(replicas.map(r => r.peerId)) })
+    await host.start()
+    return new ClientConnection(host, replicas)
+  }
+
+  onFrame (handler: (replica: number, bytes: Uint8Array) => void): void { this.handler = handler }
+
+  private async stream (id: number): Promise<Stream | undefined> {
+    const s = this.streams.get(id)
+    if (s !== undefined && s.status === 'open') return s
+    const pending = this.opening.get(id)
+    if (pending !== undefined) return await pending
+    const info = this.replicas[id]
+    if (info === undefined || this.closed) return undefined
+    const p = this.host.dialProtocol(multiaddr(`${info.addrs[0] as string}/p2p/${info.peerId}`), CLIENT_PROTOCOL, { signal: AbortSignal.timeout(2000) })
+      .then(stream => {
+        this.streams.set(id, stream)
+        readFrames(stream, limits.CLIENT_FRAME_BYTES_MAX, bytes => { this.handler(id, bytes) }).catch(() => {})
+        return stream
+      })
+      .catch(() => undefined)
+      .finally(() => { this.opening.delete(id) })
+    this.opening.set(id, p)
+    return await p
+  }
+
+  send (replica: number, bytes: Uint8Array): void {
+    void this.stream(replica).then(s => {
+      if (s !== undefined && s.status === 'open') sendWithBackpressure(s, encodeFrames([bytes])).catch(() => {})
+    })
+  }
+
+  async close (): Promise<void> {
+    this.closed = true
+    await this.host.stop()
+  }
+}

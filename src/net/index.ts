@@ -1,0 +1,5 @@
+export * from './host.js'
+export * from './frames.js'
+export * from './limits.js'
+export * from './replica-net.js'
+export * from './client-net.js'
