@@ -2,7 +2,14 @@
 // `register(program)`; add it to the list below.
 import '../polyfill.js'
 import { Command, CommanderError } from 'commander'
+import { register as cluster } from './commands/cluster.js'
+import { register as init } from './commands/init.js'
 import { register as keygen } from './commands/keygen.js'
+import { register as ledger } from './commands/ledger.js'
+import { register as query } from './commands/query.js'
+import { register as replica } from './commands/replica.js'
+import { register as start } from './commands/start.js'
+import { register as tx } from './commands/tx.js'
 
 const program = new Command()
   .name('pbft')
@@ -10,7 +17,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [keygen]) register(program)
+for (const register of [start, init, replica, cluster, tx, query, ledger, keygen]) register(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -31,14 +31,15 @@ export class LevelBlockStore implements BlockStore {
 
   private constructor (private readonly db: Db) {}
 
-  static async open (dir: string): Promise<{ store: LevelBlockStore, report: OpenReport }> {
-    const db: Db = new ClassicLevel(dir, { keyEncoding: 'view', valueEncoding: 'view' })
+  /** `check: false` opens without checking or repairing the tail (offline verification reads as is). */
+  static async open (dir: string, opts: { check?: boolean } = {}): Promise<{ store: LevelBlockStore, report: OpenReport }> {
+    const db: Db = new ClassicLevel(dir, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: opts.check !== false })
     await db.open()
     const store = new LevelBlockStore(db)
     for await (const key of db.keys({ gte: blockKey(0), lte: blockKey(Number.MAX_SAFE_INTEGER), reverse: true, limit: 1 })) {
       store.height = Number(new DataView(key.buffer, key.byteOffset + 1, 8).getBigUint64(0))
     }
-    const report = await store.checkTail()
+    const report = opts.check === false ? { head: store.height } : await store.checkTail()
     return { store, report }
   }
 

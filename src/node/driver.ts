@@ -15,8 +15,8 @@ export const EVENTS_PER_ROUND_MAX = 512
 
 export interface DriverIo {
   persist: (records: WalRecord[]) => Promise<void>
-  send: (to: number, bytes: Uint8Array) => void
-  broadcast: (bytes: Uint8Array) => void
+  send: (to: number, bytes: Uint8Array, type: string) => void
+  broadcast: (bytes: Uint8Array, type: string) => void
   reply: (reply: Reply) => void
   reject: (tx: Transaction, reason: string) => void
   evidence: (evidence: Evidence) => void
@@ -57,6 +57,13 @@ export class Driver {
     this.queue.length = 0
   }
 
+  /** Runs ledger work after every execution queued so far (state transfer uses it). */
+  async serialize<T> (work: () => Promise<T>): Promise<T> {
+    const run = this.executing.then(work)
+    this.executing = run.then(() => {}, () => {})
+    return await run
+  }
+
   /** Resolves when every queued event has been stepped and every execution has finished. */
   async idle (): Promise<void> {
     while (this.running || this.queue.length > 0) await new Promise(resolve => setTimeout(resolve, 1))
@@ -93,8 +100,8 @@ export class Driver {
     for (const a of actions) {
       switch (a.type) {
         case 'persist': break
-        case 'send': this.io.send(a.to, encodeReplicaMessage(a.message)); break
-        case 'broadcast': this.io.broadcast(encodeReplicaMessage(a.message)); break
+        case 'send': this.io.send(a.to, encodeReplicaMessage(a.message), a.message.type); break
+        case 'broadcast': this.io.broadcast(encodeReplicaMessage(a.message), a.message.type); break
         case 'execute': this.execute(a.seq, a.view, a.batch, a.cert); break
         case 'reply': this.io.reply(a.reply); break
         case 'reject': this.io.reject(a.tx, a.reason); break

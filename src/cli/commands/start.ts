@@ -1,0 +1,72 @@
+// `pbft start` (npm start): a local cluster, its URLs, and a demo client printing commits.
+import { existsSync } from 'node:fs'
+import type { Command } from 'commander'
+import { toHex } from '../../crypto/hash.js'
+import { loadKeyFile } from '../../crypto/keyfile.js'
+import { loadGenesis } from '../../ledger/genesis.js'
+import { clusterDir } from '../cluster-dir.js'
+import { apiUrl, CliError, connectClient, getJson, parseIntOption } from '../common.js'
+import { initCluster } from '../init.js'
+import { startReplicaProcess, stopReplicaProcess } from '../processes.js'
+
+async function waitUp (url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms
+  for (;;) {
+    try { await getJson(`${url}/status`, 500); return } catch (err) {
+      if (Date.now() > end) throw new CliError(`${url} did not come up within ${ms} ms (${err instanceof Error ? err.message : String(err)})`)
+      await new Promise(resolve => setTimeout(resolve, 200))
+    }
+  }
+}
+
+export function register (program: Command): void {
+  program.command('start')
+    .description('run a local cluster (creating it the first time), print its URLs, and submit demo transfers; Ctrl-C stops everything')
+    .option('--dir <dir>', 'cluster directory', 'cluster')
+    .option('--keys <dir>', 'key directory used when the cluster is created', 'keys')
+    .option('--replicas <n>', 'replicas when the cluster is created', parseIntOption('--replicas', 4, 64), 4)
+    .option('--base-port <port>', 'first port when the cluster is created', parseIntOption('--base-port', 1024, 65000), 7100)
+    .option('--rate <tx/s>', 'demo transfers per second', parseIntOption('--rate', 0, 10_000), 5)
+    .action(async (o: { dir: string, keys: string, replicas: number, basePort: number, rate: number }) => {
+      let c = clusterDir(o.dir, existsSync(`${o.dir}/genesis.json`) ? undefined : o.keys)
+      if (!existsSync(c.genesis)) {
+        const made = await initCluster({ dir: o.dir, keys: o.keys, replicas: o.replicas, basePort: o.basePort, accounts: 4, host: '127.0.0.1', balance: 1_000_000_000n })
+        c = made.c
+        process.stdout.write(`created a ${o.replicas}-replica cluster in ${c.dir} (keys in ${c.keysDir})\n`)
+      }
+      const genesis = loadGenesis(c.genesis)
+      if (genesis.replicas.length !== o.replicas && process.argv.includes('--replicas')) {
+        throw new CliError(`${c.dir} holds a ${genesis.replicas.length}-replica cluster; remove it or pass --dir for a new one`)
+      }
+      for (const r of genesis.replicas) startReplicaProcess(c, r.id)
+      const stopAll = async (): Promise<void> => { await Promise.all(genesis.replicas.map(async r => await stopReplicaProcess(c, r.id))) }
+      let stopping = false
+      const onSignal = (): void => {
+        if (stopping) return
+        stopping = true
+        process.stdout.write('\nstopping the cluster...\n')
+        void stopAll().then(() => { process.exit(0) })
+      }
+      process.on('SIGINT', onSignal)
+      process.on('SIGTERM', onSignal)
+      await Promise.all(genesis.replicas.map(async r => { await waitUp(apiUrl(genesis, r.id), 30_000) }))
+      process.stdout.write(`cluster ${genesis.chainId}: ${genesis.replicas.length} replicas (f = ${genesis.f})\n`)
+      for (const r of genesis.replicas) process.stdout.write(`  replica ${r.id}: ${apiUrl(genesis, r.id)}/status  metrics: ${apiUrl(genesis, r.id)}/metrics  log: ${c.log(r.id)}\n`)
+      process.stdout.write(`try: node bin/pbft cluster status --dir ${o.dir}   |   Ctrl-C stops everything\n\n`)
+      if (o.rate === 0 || genesis.accounts.length < 2) return await new Promise(() => {})
+      const keys = [0, 1].map(k => loadKeyFile(c.accountKey(k)))
+      const client = await connectClient(genesis, keys[0]!.seed)
+      const to = keys[1]!.publicKey
+      for (let i = 1; !stopping; i++) {
+        const t0 = Date.now()
+        try {
+          const p = await client.transfer(to, 1n)
+          process.stdout.write(`commit #${i}: tx ${p.txId.slice(0, 16)}… in block ${p.height}, ${Date.now() - t0} ms, proof from replicas ${p.replies.map(r => r.replica).join(',')}\n`)
+        } catch (err) {
+          if (!stopping) process.stdout.write(`transfer #${i} failed: ${err instanceof Error ? err.message : String(err)}\n`)
+        }
+        await new Promise(resolve => setTimeout(resolve, Math.max(0, 1000 / o.rate - (Date.now() - t0))))
+      }
+      void toHex
+    })
+}

@@ -1,0 +1,73 @@
+// Shared helpers of the CLI commands.
+import { existsSync } from 'node:fs'
+import { Client } from '../client/client.js'
+import { verify } from '../crypto/ed25519.js'
+import { fromHex } from '../crypto/hash.js'
+import { loadKeyFile } from '../crypto/keyfile.js'
+import { loadGenesis, type Genesis } from '../ledger/genesis.js'
+import { ClientConnection } from '../net/client-net.js'
+import { requireCluster, type ClusterDir } from './cluster-dir.js'
+
+export class CliError extends Error {
+  override readonly name = 'CliError'
+}
+
+export function loadCluster (dir: string): { c: ClusterDir, genesis: Genesis } {
+  const c = requireCluster(dir)
+  return { c, genesis: loadGenesis(c.genesis) }
+}
+
+export function apiUrl (g: Genesis, id: number): string {
+  return `http://${g.replicas[id]?.api ?? '127.0.0.1:0'}`
+}
+
+export async function getJson (url: string, timeoutMs = 2000): Promise<unknown> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
+  const body = await res.json() as { error?: string }
+  if (!res.ok) throw new CliError(`${url}: ${body.error ?? res.statusText}`)
+  return body
+}
+
+/** GET from the first replica that answers. */
+export async function getFromAny (g: Genesis, path: string): Promise<unknown> {
+  const errors: string[] = []
+  for (let id = 0; id < g.replicas.length; id++) {
+    try {
+      return await getJson(`${apiUrl(g, id)}${path}`)
+    } catch (err) {
+      if (err instanceof CliError) throw err
+      errors.push(`replica ${id}: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  throw new CliError(`no replica answered (${errors.join('; ')}); is the cluster running? try: pbft cluster status`)
+}
+
+/** A 32-byte account key given as hex, or as a key file whose public key is the account. */
+export function parseAccount (s: string, c?: ClusterDir): Uint8Array {
+  if (/^[0-9a-fA-F]{64}$/.test(s)) return fromHex(s, 32)
+  const m = /^account-(\d+)$/.exec(s)
+  const path = m !== null && c !== undefined ? c.accountKey(Number(m[1])) : s
+  if (existsSync(path)) return loadKeyFile(path).publicKey
+  throw new CliError(`account ${JSON.stringify(s)} is neither 64 hex characters, a key file, nor account-K of this cluster`)
+}
+
+export function resolveKeyPath (s: string, c: ClusterDir): string {
+  const m = /^account-(\d+)$/.exec(s)
+  if (m !== null) return c.accountKey(Number(m[1]))
+  if (!existsSync(s)) throw new CliError(`key file ${s} does not exist`)
+  return s
+}
+
+export async function connectClient (g: Genesis, seed: Uint8Array, opts: { timeoutMs?: number, retryMs?: number } = {}): Promise<Client> {
+  const transport = await ClientConnection.connect(g.replicas)
+  return new Client({ chainId: g.chainId, replicaKeys: g.replicas.map(r => r.publicKey), seed, transport, verify, ...opts })
+}
+
+export function parseIntOption (name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v)) throw new CliError(`${name} must be a whole number, got ${JSON.stringify(v)}`)
+    const n = Number(v)
+    if (n < min || n > max) throw new CliError(`${name} must be between ${min} and ${max}, got ${n}`)
+    return n
+  }
+}

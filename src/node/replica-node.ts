@@ -1,0 +1,218 @@
+// One replica process: the pure core driven with the real clock, the LevelDB stores, the
+// accounts app, libp2p, the HTTP API and metrics.
+import '../polyfill.js'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Libp2p } from '@libp2p/interface'
+import pino, { type Logger } from 'pino'
+import { decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, type Evidence, type ReplicaMessage, type Reply, type Transaction } from '../codec/index.js'
+import { createSigner, verify } from '../crypto/ed25519.js'
+import { txId } from '../crypto/digests.js'
+import { toHex } from '../crypto/hash.js'
+import { loadKeyFile } from '../crypto/keyfile.js'
+import { AccountsApp } from '../app/accounts.js'
+import { Traitor } from '../byzantine/traitor.js'
+import { loadGenesis, type Genesis } from '../ledger/genesis.js'
+import { Ledger } from '../ledger/ledger.js'
+import { LevelBlockStore } from '../ledger/store-level.js'
+import { Replica } from '../protocol/replica.js'
+import type { ProtocolConfig, ProtocolCrypto } from '../protocol/types.js'
+import { createHost } from '../net/host.js'
+import { ClientServer } from '../net/client-net.js'
+import { ReplicaNetwork } from '../net/replica-net.js'
+import { AdminGate } from './admin.js'
+import { Driver } from './driver.js'
+import { NodeMetrics } from './metrics.js'
+import { startApi } from './routes.js'
+import { StateTransfer } from './state-transfer.js'
+import { VerifyCache } from './verify-cache.js'
+import { WalStore } from './wal-store.js'
+import type { Server } from 'node:http'
+
+export const TICK_MS = 10
+export const REPLY_ROUTES_MAX = 50_000
+export const EVIDENCE_KEPT_MAX = 1000
+
+export interface ReplicaNodeOptions {
+  genesisPath: string
+  keyPath: string
+  dataDir: string
+  id: number
+  logLevel?: string
+  /** Override the API listen port from genesis (0 = any free port). */
+  apiPort?: number
+}
+
+export class ReplicaNode {
+  readonly evidence: Array<{ evidence: Evidence, atMs: number }> = []
+  readonly replyRoutes = new Map<string, (bytes: Uint8Array) => void>()
+  apiPort = 0
+  private timer: NodeJS.Timeout | undefined
+  private server: Server | undefined
+  private readonly arrivals = new Map<string, number>()
+
+  constructor (readonly genesis: Genesis, readonly id: number, readonly log: Logger, readonly metrics: NodeMetrics,
+    readonly app: AccountsApp, readonly ledger: Ledger, private readonly store: LevelBlockStore, private readonly wal: WalStore,
+    readonly core: Traitor, readonly driver: Driver, readonly host: Libp2p, readonly net: ReplicaNetwork,
+    private readonly clients: ClientServer, readonly transfer: StateTransfer, readonly admin: AdminGate) {}
+
+  status (): Record<string, unknown> {
+    const s = this.core.status()
+    const head = this.ledger.head()
+    return {
+      id: this.id, chainId: this.genesis.chainId, view: s.view, role: s.primary === this.id ? 'primary' : 'backup', primary: s.primary,
+      viewChanging: s.viewChanging, height: head.height, blockHash: toHex(head.blockHash), stateRoot: toHex(head.stateRoot),
+      stableCheckpoint: s.stableCheckpoint, lowWatermark: s.lowWatermark, highWatermark: s.highWatermark,
+      pendingRequests: s.pendingRequests, viewChanges: s.viewChanges, peersConnected: this.net.connected(),
+      traitor: this.core.current(), inFlight: s.inFlight, evidence: this.evidence.length, stateTransfer: this.transfer.active()
+    }
+  }
+
+  startTimers (): void {
+    this.timer = setInterval(() => {
+      const now = Date.now()
+      this.driver.push({ type: 'tick', nowMs: now })
+      this.transfer.tick(now)
+      const s = this.core.status()
+      this.metrics.view.set(s.view)
+      this.metrics.stableCheckpoint.set(s.stableCheckpoint)
+      this.metrics.viewChanges.set(s.viewChanges)
+      this.metrics.peersConnected.set(this.net.connected().length)
+    }, TICK_MS)
+  }
+
+  setServer (server: Server, port: number): void { this.server = server; this.apiPort = port }
+
+  routeReply (client: string, reply: (bytes: Uint8Array) => void): void {
+    this.replyRoutes.delete(client)
+    this.replyRoutes.set(client, reply)
+    if (this.replyRoutes.size > REPLY_ROUTES_MAX) {
+      const oldest = this.replyRoutes.keys().next().value
+      if (oldest !== undefined) this.replyRoutes.delete(oldest)
+    }
+  }
+
+  noteArrival (tx: Transaction): void {
+    if (this.arrivals.size < REPLY_ROUTES_MAX) this.arrivals.set(toHex(txId(tx)), Date.now())
+  }
+
+  onReply (reply: Reply): void {
+    const key = toHex(reply.txId)
+    const at = this.arrivals.get(key)
+    if (at !== undefined) { this.metrics.commitLatency.observe((Date.now() - at) / 1000); this.arrivals.delete(key) }
+    this.replyRoutes.get(toHex(reply.client))?.(encodeClientFrame({ reply }))
+  }
+
+  async stop (): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer)
+    this.driver.stop()
+    await new Promise<void>(resolve => { if (this.server === undefined) resolve(); else this.server.close(() => { resolve() }) })
+    this.server?.closeAllConnections()
+    await this.net.stop()
+    await this.clients.stop()
+    await this.host.stop()
+    await this.driver.idle().catch(() => {})
+    await this.wal.close()
+    await this.store.close()
+  }
+}
+
+function senderOf (m: ReplicaMessage): number | undefined {
+  switch (m.type) {
+    case 'pre-prepare': return m.prePrepare.replica
+    case 'prepare': return m.prepare.replica
+    case 'commit': return m.commit.replica
+    case 'checkpoint': return m.checkpoint.replica
+    case 'view-change': return m.viewChange.replica
+    case 'new-view': return m.newView.replica
+    case 'state-request': return m.stateRequest.replica
+    case 'state-response': return m.stateResponse.replica
+    case 'request': return undefined
+  }
+}
+
+export function protocolConfig (g: Genesis, id: number): ProtocolConfig {
+  return { chainId: g.chainId, id, publicKeys: g.replicas.map(r => r.publicKey), ...g.params }
+}
+
+export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode> {
+  const log = pino({ level: o.logLevel ?? 'info', base: { replica: o.id } })
+  const genesis = loadGenesis(o.genesisPath)
+  const me = genesis.replicas[o.id]
+  if (me === undefined) throw new RangeError(`replica id ${o.id} is not in ${o.genesisPath} (ids 0..${genesis.replicas.length - 1})`)
+  const keys = loadKeyFile(o.keyPath)
+  if (toHex(keys.publicKey) !== toHex(me.publicKey)) throw new Error(`${o.keyPath} is not replica ${o.id}'s key (its public key differs from genesis)`)
+  mkdirSync(o.dataDir, { recursive: true })
+  const metrics = new NodeMetrics({ replica: o.id })
+  const verifier = new VerifyCache((pub, msg, sig) => { metrics.signatureVerifications.inc(); return verify(pub, msg, sig) })
+  const { store, report } = await LevelBlockStore.open(join(o.dataDir, 'blocks'))
+  if (report.truncatedFrom !== undefined) log.warn({ height: report.truncatedFrom, reason: report.reason }, 'corrupt block store tail cut off; it will be fetched from peers')
+  const app = new AccountsApp(genesis.accounts)
+  const ledger = await Ledger.open(genesis, app, store, verifier.verify)
+  const { wal, records } = await WalStore.open(join(o.dataDir, 'wal'))
+  const config = protocolConfig(genesis, o.id)
+  const signer = createSigner(keys.seed)
+  const crypto: ProtocolCrypto = { sign: signer.sign, verify: verifier.verify }
+  const head = ledger.head()
+  const core = new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
+  const host = await createHost({ seed: keys.seed, listen: me.addrs, dialAllow: new Set(genesis.replicas.map(r => r.peerId)) })
+  const net = new ReplicaNetwork(host, o.id, genesis.replicas)
+  const clients = new ClientServer(host)
+  const admin = new AdminGate(genesis, o.id, join(o.dataDir, 'admin-nonce'))
+  let node: ReplicaNode | undefined
+  const driver = new Driver(core, ledger, {
+    persist: async records => { await wal.append(records); metrics.persistBatches.inc() },
+    send: (to, bytes, type) => { net.send(to, bytes); metrics.messagesOut.inc({ type }) },
+    broadcast: (bytes, type) => { net.broadcast(bytes); metrics.messagesOut.inc({ type }, genesis.replicas.length - 1) },
+    reply: reply => { node?.onReply(reply) },
+    reject: (tx, reason) => {
+      metrics.dropped.inc({ reason: 'request-rejected' })
+      node?.replyRoutes.get(toHex(tx.client))?.(encodeClientFrame({ error: `${toHex(txId(tx))}: ${reason}` }))
+    },
+    evidence: e => {
+      metrics.evidence.inc({ accused: String(e.accused), kind: e.kind })
+      log.warn({ accused: e.accused, kind: e.kind }, 'misbehaviour detected: evidence recorded')
+      node?.evidence.push({ evidence: e, atMs: Date.now() })
+      if ((node?.evidence.length ?? 0) > EVIDENCE_KEPT_MAX) node?.evidence.shift()
+    },
+    fetchState: (seq, blockHash, peers) => { transfer.start(seq, blockHash, peers, Date.now()) },
+    executed: (seq, txs) => { metrics.height.set(seq); metrics.txsCommitted.inc(txs); metrics.batchSize.observe(txs) },
+    fatal: err => { log.fatal({ err }, 'replica stopped on an unexpected error'); process.exitCode = 1; void node?.stop() }
+  })
+  const transfer = new StateTransfer({
+    chainId: genesis.chainId, id: o.id, ledger,
+    send: (to, message) => { net.send(to, encodeReplicaMessage(message)) },
+    serialize: async work => await driver.serialize(work),
+    done: (seq, blockHash) => { log.info({ seq }, 'state transfer complete'); driver.push({ type: 'state-transferred', seq, blockHash }) },
+    badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') }
+  })
+  net.onFrame((from, bytes) => {
+    const d = decodeReplicaFrame(bytes)
+    if (!d.ok) { metrics.dropped.inc({ reason: 'decode' }); return }
+    const m = d.value
+    const sender = senderOf(m)
+    if (sender !== undefined && sender !== from) { metrics.dropped.inc({ reason: 'signer-is-not-the-peer' }); return }
+    metrics.messagesIn.inc({ type: m.type })
+    if (m.type === 'state-request') void transfer.onRequest(from, m.stateRequest)
+    else if (m.type === 'state-response') void transfer.onResponse(from, m.stateResponse, Date.now())
+    else driver.push({ type: 'message', from, message: m })
+  })
+  node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin)
+  await host.start()
+  await net.start()
+  await clients.start((bytes, reply) => {
+    const d = decodeClientFrame(bytes)
+    if (!d.ok || d.value.request == null) { metrics.dropped.inc({ reason: 'client-decode' }); return }
+    const tx = d.value.request
+    node?.routeReply(toHex(tx.client), reply)
+    const check = app.checkTx(tx)
+    if (!check.ok) { reply(encodeClientFrame({ error: `${toHex(txId(tx))}: ${check.log}` })); return }
+    node?.noteArrival(tx)
+    driver.push({ type: 'request', tx })
+  })
+  const api = await startApi(node, o.apiPort)
+  node.setServer(api.server, api.port)
+  node.startTimers()
+  log.info({ view: core.status().view, height: head.height, api: `http://127.0.0.1:${api.port}`, addrs: me.addrs, wal: records.length }, 'replica started')
+  return node
+}

@@ -1,0 +1,70 @@
+// The replica's HTTP endpoints (see http-api.ts for the server and error handling).
+import type { Server } from 'node:http'
+import { fromHex, toHex } from '../crypto/hash.js'
+import { TraitorModeError } from '../byzantine/modes.js'
+import { AdminRejectedError } from './admin.js'
+import { HttpError, hexParam, intParam, startHttpApi } from './http-api.js'
+import type { ReplicaNode } from './replica-node.js'
+
+export const BLOCKS_PER_PAGE_MAX = 100
+
+export async function startApi (node: ReplicaNode, portOverride?: number): Promise<{ server: Server, port: number }> {
+  const [host, port] = (node.genesis.replicas[node.id]?.api ?? '127.0.0.1:0').split(':')
+  return await startHttpApi(host ?? '127.0.0.1', portOverride ?? Number(port), {
+    get: {
+      status: async () => node.status(),
+      blocks: async ({ path, query }) => {
+        if (path[0] !== undefined) {
+          const h = intParam(path[0], 'height', 1)
+          const b = await node.ledger.getBlock(h)
+          if (b === undefined) throw new HttpError(404, `no block at height ${h} (head is ${node.ledger.head().height})`)
+          return b
+        }
+        const head = node.ledger.head().height
+        const to = query.has('to') ? Math.min(intParam(query.get('to'), 'to'), head) : head
+        const from = query.has('from') ? intParam(query.get('from'), 'from', 1) : Math.max(1, to - 19)
+        if (to - from + 1 > BLOCKS_PER_PAGE_MAX) throw new HttpError(400, `at most ${BLOCKS_PER_PAGE_MAX} blocks per request`)
+        const out = []
+        for (let h = from; h <= to; h++) {
+          const b = await node.ledger.getBlock(h)
+          if (b !== undefined) out.push({ height: h, header: b.header, txs: b.txs.length, signers: b.cert.commits.map(c => c.replica) })
+        }
+        return out
+      },
+      tx: async ({ path }) => {
+        const id = hexParam(path[0], 'transaction id', 32)
+        const loc = await node.ledger.store.txLocation(id)
+        if (loc === undefined) throw new HttpError(404, `transaction ${toHex(id)} is not in the ledger`)
+        const b = await node.ledger.getBlock(loc.height)
+        return { ...loc, tx: b?.txs[loc.index], result: b?.results[loc.index] }
+      },
+      accounts: async ({ path }) => {
+        const key = hexParam(path[0], 'account (ed25519 public key)', 32)
+        const a = node.app.account(key)
+        return { account: toHex(key), balance: (a?.balance ?? 0n).toString(), nonce: a?.nonce ?? 0, height: node.ledger.head().height }
+      },
+      evidence: async () => node.evidence.map(e => ({ ...e.evidence, atMs: e.atMs }))
+    },
+    post: {
+      admin: async ({ body }) => {
+        let bytes = body ?? new Uint8Array(0)
+        const text = Buffer.from(bytes).toString('utf8').trim()
+        if (/^[0-9a-fA-F]+$/.test(text)) bytes = fromHex(text)
+        try {
+          const { settings } = node.admin.check(bytes)
+          node.core.set(settings)
+          node.metrics.traitor.reset()
+          for (const m of settings.modes) node.metrics.traitor.set({ mode: m }, 1)
+          if (settings.modes.length > 0) node.log.warn({ modes: settings.modes, targets: settings.targets }, 'TRAITOR MODE ON: this replica now lies')
+          else node.log.warn('traitor mode cleared: this replica is honest again')
+          return { ok: true, traitor: node.core.current() }
+        } catch (err) {
+          if (err instanceof AdminRejectedError) { node.metrics.adminRejected.inc({ reason: err.reason }); throw new HttpError(err.reason === 'bad-signature' ? 403 : 400, err.message) }
+          if (err instanceof TraitorModeError) throw new HttpError(400, err.message)
+          throw err
+        }
+      }
+    },
+    metrics: async () => ({ contentType: node.metrics.registry.contentType, body: await node.metrics.registry.metrics() })
+  })
+}
