@@ -2,11 +2,19 @@
 // stop by PID (SIGTERM, then SIGKILL after a grace period). Never by name.
 import { spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ClusterDir } from './cluster-dir.js'
 
-const PBFT_BIN = fileURLToPath(new URL('../../../bin/pbft', import.meta.url))
+/** bin/pbft of this package, found upward from this file (it runs from src/ in tests, dist/src/ otherwise). */
+const PBFT_BIN = ((): string => {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 5; i++) {
+    if (existsSync(join(dir, 'bin', 'pbft')) && existsSync(join(dir, 'package.json'))) return join(dir, 'bin', 'pbft')
+    dir = dirname(dir)
+  }
+  throw new Error('cannot find bin/pbft above ' + fileURLToPath(import.meta.url))
+})()
 
 export function readPid (c: ClusterDir, id: number): number | undefined {
   if (!existsSync(c.pid(id))) return undefined

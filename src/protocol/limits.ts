@@ -6,6 +6,8 @@ export const PENDING_REQUESTS_MAX = 20_000
 export const PENDING_PER_CLIENT_MAX = 256
 /** Clients whose last reply is cached (least recently executed evicted first). */
 export const CLIENT_TABLE_MAX = 100_000
+/** Replies cached per client, for retransmissions of requests that were in flight together. */
+export const REPLIES_PER_CLIENT_MAX = 64
 /** Messages held for a future view or above the high watermark, per sender. */
 export const FUTURE_MESSAGES_PER_SENDER_MAX = 512
 /** Checkpoints remembered per sender (its most recent ones). */

@@ -3,7 +3,7 @@
 import { pb, signingBytes, type Batch, type Proposal, type Reply, type Transaction, type TxResult } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
-import { CLIENT_TABLE_MAX, PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX } from './limits.js'
+import { CLIENT_TABLE_MAX, PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX, REPLIES_PER_CLIENT_MAX } from './limits.js'
 import { requestKey, type PendingRequest, type State } from './state.js'
 
 export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce'
@@ -20,8 +20,8 @@ export function checkTransaction (s: State, tx: Transaction): RequestVerdict {
 export function onRequest (s: State, tx: Transaction, forwardedBy?: number): void {
   const verdict = checkTransaction(s, tx)
   if (verdict === 'stale-nonce') {
-    const cached = s.clients.get(toHex(tx.client))?.reply
-    if (cached !== undefined && cached.reply.nonce === tx.nonce) s.out.push(cached)
+    const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
+    if (cached !== undefined) s.out.push(cached)
     else if (forwardedBy === undefined) s.out.push({ type: 'reject', tx, reason: 'stale nonce: a newer transaction of this client already executed' })
     return
   }
@@ -138,9 +138,12 @@ export function onExecutedRequests (s: State, seq: number, batch: Batch, blockHa
       code: result.code, log: result.log, blockHash, replica: s.id, signature: new Uint8Array(0)
     })
     const action = { type: 'reply' as const, reply }
-    const prev = s.clients.get(client)
+    const entry = s.clients.get(client) ?? { nonce: 0, replies: new Map() }
     s.clients.delete(client) // re-insert: Map order = least recently executed first
-    s.clients.set(client, { nonce: Math.max(prev?.nonce ?? 0, tx.nonce), reply: action })
+    entry.nonce = Math.max(entry.nonce, tx.nonce)
+    entry.replies.set(tx.nonce, action)
+    if (entry.replies.size > REPLIES_PER_CLIENT_MAX) entry.replies.delete(entry.replies.keys().next().value as number)
+    s.clients.set(client, entry)
     if (s.clients.size > CLIENT_TABLE_MAX) {
       const oldest = s.clients.keys().next().value
       if (oldest !== undefined) s.clients.delete(oldest)
