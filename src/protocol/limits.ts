@@ -17,7 +17,7 @@ export const PENDING_EVIDENCE_MAX = 64
 /** Evidence already reported (keys), so each misbehaviour is reported once. */
 export const REPORTED_EVIDENCE_MAX = 4096
 /** Base of the exponential view-change backoff is capped at 2^this. */
-export const VIEW_CHANGE_BACKOFF_MAX_EXP = 6
+export const VIEW_CHANGE_BACKOFF_MAX_EXP = 4
 
 export function checkProtocolLimits (): void {
   if (PENDING_PER_CLIENT_MAX > PENDING_REQUESTS_MAX) throw new Error('per-client pending bound exceeds the total bound')

@@ -137,9 +137,9 @@ function installNewView (s: State, o: ComputedO, prePrepares: PrePrepare[]): voi
   o.entries.forEach((e, i) => {
     const pp = prePrepares[i] as PrePrepare
     if (e.seq <= s.stableSeq) return
-    const old = s.log.get(e.seq)
-    if (old !== undefined && old.committed && old.digest === e.digest) return // decided already; same value by safety
-    const slot = s.slot(e.seq, s.view)
+    // Every replica votes on every entry of O, also for seqs it already committed or executed
+    // (same digest by safety): others may still need its votes to complete them (§4.4).
+    const slot = s.resetSlot(e.seq, s.view)
     if (s.isPrimary()) {
       slot.prePrepare = pp
       slot.batch = e.batch

@@ -69,7 +69,7 @@ export function acceptPrePrepare (s: State, slot: Slot, pp: PrePrepare, batch: B
   slot.prePrepare = pp
   slot.batch = batch
   slot.digest = digest
-  for (const tx of batch.txs) markInFlight(s, requestKey(tx))
+  if (pp.seq > s.lastExecuteEmitted) for (const tx of batch.txs) markInFlight(s, requestKey(tx))
   const prepare: Prepare = s.sign('prepare', { chainId: s.cfg.chainId, view: pp.view, seq: pp.seq, digest: pp.digest, replica: s.id, signature: new Uint8Array(0) })
   slot.prepares.set(s.id, prepare)
   const records = [{ kind: 'pre-prepare' as const, prePrepare: pp, batch }, { kind: 'prepare' as const, prepare }]

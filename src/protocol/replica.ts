@@ -7,6 +7,7 @@ import { onNewView, sendNewView } from './new-view.js'
 import { onCommit, onPrePrepare, onPrepare, propose, tryExecute } from './normal-case.js'
 import { onExecutedRequests, onRequest, startTimer, tryPropose } from './requests.js'
 import { restore } from './restore.js'
+import { onRetransmitTimer } from './retransmit.js'
 import { assert, State } from './state.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from './types.js'
 import { onViewChange, onViewTimers, startViewChange } from './view-change.js'
@@ -27,6 +28,7 @@ export class Replica implements ReplicaCore {
       case 'tick':
         if (event.nowMs > s.nowMs) s.nowMs = event.nowMs
         onViewTimers(s)
+        onRetransmitTimer(s)
         break
       case 'message': this.onMessage(event.from, event.message); break
       case 'request': onRequest(s, event.tx); break
@@ -86,6 +88,7 @@ export class Replica implements ReplicaCore {
     assert(seq === s.lastExecuted + 1, `executed seq ${seq} follows ${s.lastExecuted}`)
     s.lastExecuted = seq
     s.lastExecutedHash = blockHash
+    s.lastProgressMs = s.nowMs
     const slot = s.log.get(seq)
     if (slot?.batch !== undefined) onExecutedRequests(s, seq, slot.batch, blockHash, results)
     // Progress: the request timer restarts for what is still outstanding (§4.4).

@@ -58,6 +58,9 @@ export class State {
   viewChangesTotal = 0
   timerStartedMs: number | undefined
 
+  /** Last time something executed (or the view changed): the retransmit timer measures from it. */
+  lastProgressMs = 0
+  lastRetransmitMs = 0
   lastExecuted = 0
   lastExecutedHash: Uint8Array = new Uint8Array(32)
   /** Highest seq for which an `execute` action was emitted. */
@@ -145,6 +148,13 @@ export class State {
       s = { seq, view, prepares: new Map(), commits: new Map(), prepared: false, committed: false }
       this.log.set(seq, s)
     }
+    return s
+  }
+
+  /** A fresh slot for `seq` in `view`, replacing whatever an older view left (NEW-VIEW's O). */
+  resetSlot (seq: number, view: number): Slot {
+    const s: Slot = { seq, view, prepares: new Map(), commits: new Map(), prepared: false, committed: false }
+    this.log.set(seq, s)
     return s
   }
 

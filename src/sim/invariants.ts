@@ -1,0 +1,87 @@
+// Invariants checked after every step of a simulation (honest replicas only):
+//   agreement      no two honest replicas execute different blocks at one height
+//   validity       every executed tx is validly signed; each (client, nonce) succeeds at most once
+//   hash chain     every block links to the one below it
+//   no self-equivocation  an honest replica never signs two digests for one (kind, view, seq)
+//   persist-before-send   every vote an honest replica sends was persisted before it was sent
+//   current view   an honest replica votes only in the view it is in
+//   bounded memory pending requests and in-flight slots stay under the core's limits
+import { signingBytes, type Block, type ReplicaMessage } from '../codec/index.js'
+import { toHex } from '../crypto/hash.js'
+import { protocolLimits, type ReplicaStatus, type WalRecord } from '../protocol/index.js'
+
+export const VIOLATIONS_MAX = 20
+
+type Verify = (pub: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
+
+function signedKey (m: ReplicaMessage): { key: string, digest: string, view?: number } | undefined {
+  switch (m.type) {
+    case 'pre-prepare': return { key: `pre-prepare/${m.prePrepare.replica}/${m.prePrepare.view}/${m.prePrepare.seq}`, digest: toHex(m.prePrepare.digest), view: m.prePrepare.view }
+    case 'prepare': return { key: `prepare/${m.prepare.replica}/${m.prepare.view}/${m.prepare.seq}`, digest: toHex(m.prepare.digest), view: m.prepare.view }
+    case 'commit': return { key: `commit/${m.commit.replica}/${m.commit.view}/${m.commit.seq}`, digest: toHex(m.commit.digest), view: m.commit.view }
+    case 'checkpoint': return { key: `checkpoint/${m.checkpoint.replica}/0/${m.checkpoint.seq}`, digest: toHex(m.checkpoint.blockHash) }
+    default: return undefined
+  }
+}
+
+/** The record kind that must be on disk before a message of this type goes out. */
+export function persistedKeyOf (r: WalRecord): string | undefined {
+  switch (r.kind) {
+    case 'prepare': return `prepare/${r.prepare.replica}/${r.prepare.view}/${r.prepare.seq}/${toHex(r.prepare.digest)}`
+    case 'commit': return `commit/${r.commit.replica}/${r.commit.view}/${r.commit.seq}/${toHex(r.commit.digest)}`
+    case 'pre-prepare': return `pre-prepare/${r.prePrepare.replica}/${r.prePrepare.view}/${r.prePrepare.seq}/${toHex(r.prePrepare.digest)}`
+    case 'checkpoint': return `checkpoint/${r.checkpoint.replica}/0/${r.checkpoint.seq}/${toHex(r.checkpoint.blockHash)}`
+    default: return undefined
+  }
+}
+
+export class Invariants {
+  readonly violations: string[] = []
+  private readonly committed = new Map<number, string>()
+  private readonly succeeded = new Map<string, number>()
+  private readonly signed = new Map<string, string>()
+
+  constructor (private readonly verify: Verify, private readonly window: number) {}
+
+  violate (what: string): void {
+    if (this.violations.length < VIOLATIONS_MAX) this.violations.push(what)
+  }
+
+  onBlock (replica: number, block: Block, hash: string, prevHash: string): void {
+    const h = block.header.height
+    const first = this.committed.get(h)
+    if (first === undefined) this.committed.set(h, hash)
+    else if (first !== hash) this.violate(`agreement: replica ${replica} executed block ${hash.slice(0, 12)} at height ${h}, another honest replica ${first.slice(0, 12)}`)
+    if (toHex(block.header.prevHash) !== prevHash) this.violate(`hash chain: replica ${replica} block ${h} does not link to its predecessor`)
+    block.txs.forEach((tx, i) => {
+      if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) this.violate(`validity: replica ${replica} executed a transaction with an invalid signature at height ${h}`)
+      if (block.results[i]?.code !== 0) return
+      const key = `${toHex(tx.client)}/${tx.nonce}`
+      const at = this.succeeded.get(key)
+      if (at === undefined) this.succeeded.set(key, h)
+      else if (at !== h) this.violate(`validity: transaction ${key.slice(0, 16)} executed at heights ${at} and ${h}`)
+    })
+  }
+
+  /** A message an honest replica sent, with what it had persisted and its current view. */
+  onSent (replica: number, m: ReplicaMessage, persisted: Set<string>, view: number): void {
+    const k = signedKey(m)
+    if (k === undefined) return
+    const prev = this.signed.get(k.key)
+    if (prev === undefined) this.signed.set(k.key, k.digest)
+    else if (prev !== k.digest) this.violate(`self-equivocation: honest replica ${replica} signed two digests for ${k.key}`)
+    if ((m.type === 'prepare' || m.type === 'commit' || m.type === 'checkpoint') && !persisted.has(`${k.key}/${k.digest}`)) {
+      this.violate(`persist-before-send: replica ${replica} sent ${k.key} before persisting it`)
+    }
+    if ((m.type === 'prepare' || m.type === 'commit') && k.view !== undefined && k.view !== view) {
+      this.violate(`current view: replica ${replica} voted in view ${k.view} while in view ${view}`)
+    }
+  }
+
+  checkMemory (replica: number, s: ReplicaStatus): void {
+    if (s.pendingRequests > protocolLimits.PENDING_REQUESTS_MAX) this.violate(`memory: replica ${replica} holds ${s.pendingRequests} pending requests`)
+    if (s.inFlight.length > this.window * 2 + 8) this.violate(`memory: replica ${replica} holds ${s.inFlight.length} in-flight slots`)
+  }
+
+  heights (): number { return this.committed.size }
+}

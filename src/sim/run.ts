@@ -1,0 +1,182 @@
+// One simulation run, driven by one integer seed: a safety phase with faults, then a liveness
+// phase in which the healed cluster must commit every client transaction.
+import { signingBytes } from '../codec/index.js'
+import { createSigner } from '../crypto/ed25519.js'
+import { toHex } from '../crypto/hash.js'
+import { TRAITOR_MODES, type TraitorMode, type TraitorSettings } from '../byzantine/modes.js'
+import type { Genesis } from '../ledger/genesis.js'
+import type { PlantedFault } from '../protocol/index.js'
+import { CLIENT_RETRY_MS, SimClient } from './clients.js'
+import { Prng } from './prng.js'
+import { TICK_MS, World } from './world.js'
+
+export const FAULT_CLASSES = ['drop', 'dup', 'reorder', 'partition', 'crash', 'skew'] as const
+export type FaultClass = typeof FAULT_CLASSES[number]
+/** Traitor modes the simulator can run (all of src/byzantine). */
+export const SIM_TRAITOR_MODES = Object.keys(TRAITOR_MODES) as TraitorMode[]
+
+export interface SimOptions {
+  replicas?: number
+  faults?: FaultClass[]
+  plant?: PlantedFault[]
+  /** 'random': with probability 1/2 up to f traitors with random modes; or explicit settings. */
+  traitors?: 'none' | 'random' | Map<number, TraitorSettings>
+  clients?: number
+  txsPerClient?: number
+  faultMs?: number
+  livenessMs?: number
+  trace?: boolean
+}
+
+export interface SeedResult {
+  seed: number, n: number, f: number, blocks: number, viewChanges: number, txsSubmitted: number, txsCommitted: number
+  faults: { dropped: number, duplicated: number, crashes: number, partitions: number }
+  traitors: Array<{ id: number, modes: string[] }>
+  evidence: Array<{ accused: number, kind: string }>
+  violations: string[], virtualMs: number, wallMs: number, traceHash: string, trace: string[]
+  replicas: Array<{ inflight: string, id: number, up: boolean, honest: boolean, view: number, viewChanging: boolean, executed: number, stable: number, pending: number, height: number }>
+}
+
+function makeGenesis (prng: Prng, n: number, clientKeys: Uint8Array[]): { genesis: Genesis, seeds: Uint8Array[] } {
+  const seeds = [...Array(n)].map(() => prng.bytes32())
+  const genesis: Genesis = {
+    chainId: 'sim', genesisTimeMs: 0, f: Math.floor((n - 1) / 3),
+    replicas: seeds.map((s, id) => ({ id, publicKey: createSigner(s).publicKey, peerId: `sim-${id}`, addrs: [], api: '' })),
+    params: { batchTxsMax: 8, batchBytesMax: 64 * 1024, batchTimeoutMs: 5, checkpointInterval: 4, window: 16, viewChangeTimeoutMs: 300, timestampDriftMs: 600_000 },
+    accounts: clientKeys.map(publicKey => ({ publicKey, balance: 1_000_000n })),
+    adminPublicKey: new Uint8Array(32), traitorModesEnabled: true
+  }
+  return { genesis, seeds }
+}
+
+function pickTraitors (prng: Prng, n: number, f: number, opt: SimOptions['traitors']): Map<number, TraitorSettings> {
+  if (opt instanceof Map) return opt
+  const out = new Map<number, TraitorSettings>()
+  if (opt !== 'random' || !prng.chance(0.5)) return out
+  const ids = prng.shuffle([...Array(n).keys()]).slice(0, prng.int(1, f))
+  for (const id of ids) out.set(id, { modes: prng.shuffle([...SIM_TRAITOR_MODES]).slice(0, prng.int(1, 2)) })
+  return out
+}
+
+export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedResult> {
+  const t0 = Date.now()
+  const prng = new Prng(seed)
+  const n = o.replicas ?? prng.pick([4, 7, 10])
+  const f = Math.floor((n - 1) / 3)
+  const faults = new Set(o.faults ?? FAULT_CLASSES)
+  const faultMs = o.faultMs ?? 3000
+  const deadline = faultMs + (o.livenessMs ?? 30_000)
+  const clientSeeds = [...Array(o.clients ?? 3)].map(() => prng.bytes32())
+  const clientKeys = clientSeeds.map(s => createSigner(s).publicKey)
+  const { genesis, seeds } = makeGenesis(prng, n, clientKeys)
+  const traitors = pickTraitors(prng, n, f, o.traitors ?? 'none')
+  const w = new World(prng, genesis, seeds, o.plant ?? [], traitors)
+  await w.init(traitors)
+  const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f))
+  clientKeys.forEach((k, i) => w.clientIndex.set(toHex(k), i))
+  w.onReply = (c, from, reply) => {
+    const client = clients[c]
+    const key = genesis.replicas[from]?.publicKey
+    if (client === undefined || key === undefined || !w.verify(key, signingBytes('reply', reply), reply.signature)) return
+    if (client.onReply(from, reply)) w.q.push(w.now + prng.int(0, 20), { kind: 'client', client: c })
+  }
+  scheduleFaults(w, prng, faults, faultMs, n, f)
+  clients.forEach((_, i) => { w.q.push(prng.int(0, 50), { kind: 'client', client: i }) })
+
+  const trace: string[] = []
+  let traceHash = 0x811c9dc5
+  const note = (s: string): void => {
+    for (let i = 0; i < s.length; i++) traceHash = Math.imul(traceHash ^ s.charCodeAt(i), 16777619) >>> 0
+    if (o.trace === true) { trace.push(s); if (trace.length > 200) trace.shift() }
+  }
+  while (w.q.size > 0 && w.inv.violations.length === 0) {
+    const e = w.q.pop()
+    if (e === undefined || e.at > deadline) break
+    w.now = e.at
+    const ev = e.item
+    note(`${w.now} ${ev.kind} ${'to' in ev ? ev.to : 'replica' in ev ? ev.replica : 'client' in ev ? ev.client : ''}${ev.kind === 'deliver' ? ` from ${ev.from} ${toHex(ev.bytes.subarray(0, 6))}` : ''}`)
+    switch (ev.kind) {
+      case 'tick': {
+        const h = w.hosts[ev.replica]
+        if (h === undefined) break
+        if (h.up) await w.step(h.id, { type: 'tick', nowMs: w.clock(h) })
+        w.q.push(w.now + TICK_MS, ev)
+        break
+      }
+      case 'deliver': {
+        const crash = faults.has('crash') && w.now < faultMs && prng.chance(0.0015) && w.hosts.filter(h => !h.up).length < f
+        if (crash) await w.step(ev.to, { type: 'tick', nowMs: w.clock(w.hosts[ev.to]!) }, prng.int(0, 3))
+        await w.deliver(ev.to, ev.from, ev.bytes)
+        break
+      }
+      case 'request': await w.step(ev.to, { type: 'request', tx: ev.tx }); break
+      case 'reply': w.onReply(ev.client, ev.from, ev.reply); break
+      case 'restart': w.restart(ev.replica); break
+      case 'fetch': await w.fetch(ev.replica, ev.seq); break
+      case 'fault': ev.apply(); break
+      case 'client': {
+        const c = clients[ev.client] as SimClient
+        const to = clientKeys[(ev.client + 1) % clientKeys.length] as Uint8Array
+        const fresh = c.outstanding === undefined
+        const tx = c.next(prng, to)
+        if (tx === undefined) break
+        const targets = fresh ? [c.primary()] : [...Array(n).keys()]
+        for (const r of targets) if (!w.lost(-1, r)) w.q.push(w.now + w.delay(), { kind: 'request', to: r, tx })
+        w.q.push(w.now + CLIENT_RETRY_MS, { kind: 'client', client: ev.client })
+        break
+      }
+    }
+    if (w.now > faultMs && clients.every(c => c.finished())) break
+  }
+  const violations = [...w.inv.violations]
+  if (violations.length === 0 && !clients.every(c => c.finished())) {
+    violations.push(`liveness: ${clients.reduce((a, c) => a + c.total - c.done, 0)} client transactions not committed ${deadline - faultMs} ms after the faults stopped`)
+  }
+  return {
+    seed, n, f, blocks: w.inv.heights(), viewChanges: Math.max(...w.hosts.map(h => h.core.status().viewChanges)),
+    txsSubmitted: clients.reduce((a, c) => a + c.done + (c.outstanding !== undefined ? 1 : 0), 0), txsCommitted: clients.reduce((a, c) => a + c.done, 0),
+    faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions },
+    traitors: [...traitors].map(([id, s]) => ({ id, modes: s.modes })), evidence: w.stats.evidence,
+    violations, virtualMs: w.now, wallMs: Date.now() - t0, traceHash: traceHash.toString(16), trace,
+    replicas: w.hosts.map(h => { const s = h.core.status(); return { id: h.id, up: h.up, honest: h.honest, view: s.view, viewChanging: s.viewChanging, inflight: s.inFlight.map(x => `${x.seq}@${x.view}:${x.phase[0]}:p${x.prepares.join("")}:c${x.commits.join("")}:${x.digest.slice(0,4)}`).join(" "), executed: s.lastExecuted, stable: s.stableCheckpoint, pending: s.pendingRequests, height: h.ledger.head().height } })
+  }
+}
+
+/** The safety phase's fault schedule; everything heals at faultMs. */
+function scheduleFaults (w: World, prng: Prng, faults: Set<FaultClass>, faultMs: number, n: number, f: number): void {
+  w.net = {
+    drop: faults.has('drop') ? prng.float() * 0.08 : 0,
+    dup: faults.has('dup') ? prng.float() * 0.05 : 0,
+    delayMs: prng.int(1, 5),
+    jitterMs: faults.has('reorder') ? prng.int(2, 25) : 0
+  }
+  if (!faults.has('skew')) for (const h of w.hosts) h.rate = 1
+  if (faults.has('partition')) {
+    for (let k = prng.int(0, 2); k > 0; k--) {
+      const at = prng.int(0, faultMs - 200)
+      const side = prng.shuffle([...Array(n).keys()]).slice(0, prng.int(1, Math.max(1, f)))
+      const oneWay = prng.chance(0.3)
+      const heal = Math.min(faultMs, at + prng.int(100, 1500))
+      w.q.push(at, { kind: 'fault', apply: () => { setPartition(w, side, oneWay, true); w.stats.partitions++ } })
+      w.q.push(heal, { kind: 'fault', apply: () => { setPartition(w, side, oneWay, false) } })
+    }
+  }
+  w.q.push(faultMs, {
+    kind: 'fault',
+    apply: () => {
+      w.net = { drop: 0, dup: 0, delayMs: 2, jitterMs: 3 }
+      for (const row of w.blocked) row.fill(false)
+      for (const h of w.hosts) if (!h.up) w.q.push(w.now + 1, { kind: 'restart', replica: h.id })
+    }
+  })
+}
+
+function setPartition (w: World, side: number[], oneWay: boolean, on: boolean): void {
+  const inSide = new Set(side)
+  for (let a = 0; a < w.hosts.length; a++) {
+    for (let b = 0; b < w.hosts.length; b++) {
+      if (inSide.has(a) && !inSide.has(b)) (w.blocked[a] as boolean[])[b] = on
+      if (!oneWay && !inSide.has(a) && inSide.has(b)) (w.blocked[a] as boolean[])[b] = on
+    }
+  }
+}

@@ -1,0 +1,210 @@
+// The simulated world: replicas (real cores, real ledgers, in-memory disks), a network with
+// delays, loss, duplication, reordering and partitions, and clocks with skew. Virtual time.
+import { decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Reply, type Transaction } from '../codec/index.js'
+import { createSigner, verify as verifyRule } from '../crypto/ed25519.js'
+import { sha256, toHex } from '../crypto/hash.js'
+import { AccountsApp } from '../app/accounts.js'
+import { Traitor } from '../byzantine/traitor.js'
+import type { TraitorSettings } from '../byzantine/modes.js'
+import { Ledger } from '../ledger/ledger.js'
+import { MemoryBlockStore } from '../ledger/store-memory.js'
+import type { Genesis } from '../ledger/genesis.js'
+import { Replica, type Action, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
+import { Invariants, persistedKeyOf } from './invariants.js'
+import type { Prng } from './prng.js'
+import { EventQueue } from './queue.js'
+
+export const TICK_MS = 10
+export const VERIFY_MEMO_MAX = 200_000
+
+export interface NetFaults { drop: number, dup: number, delayMs: number, jitterMs: number }
+
+export type WorldEvent =
+  | { kind: 'deliver', to: number, from: number, bytes: Uint8Array }
+  | { kind: 'tick', replica: number }
+  | { kind: 'client', client: number }
+  | { kind: 'reply', client: number, from: number, reply: Reply }
+  | { kind: 'restart', replica: number }
+  | { kind: 'fetch', replica: number, seq: number }
+  | { kind: 'request', to: number, tx: Transaction }
+  | { kind: 'fault', apply: () => void }
+
+export interface Host {
+  id: number
+  honest: boolean
+  core: Traitor
+  up: boolean
+  wal: WalRecord[]
+  persisted: Set<string>
+  ledger: Ledger
+  rate: number
+  viewChanges: number
+}
+
+/** One memo of signature verdicts shared by all simulated replicas: verdicts are pure. */
+export function memoVerify (): ProtocolCrypto['verify'] {
+  const memo = new Map<string, boolean>()
+  return (pub, msg, sig) => {
+    const k = toHex(sha256(pub, sig, msg))
+    let v = memo.get(k)
+    if (v === undefined) {
+      v = verifyRule(pub, msg, sig)
+      if (memo.size >= VERIFY_MEMO_MAX) memo.clear()
+      memo.set(k, v)
+    }
+    return v
+  }
+}
+
+export class World {
+  readonly q = new EventQueue<WorldEvent>()
+  readonly hosts: Host[] = []
+  readonly inv: Invariants
+  now = 0
+  net: NetFaults = { drop: 0, dup: 0, delayMs: 2, jitterMs: 3 }
+  /** blocked[a][b]: messages from a to b are lost. */
+  blocked: boolean[][]
+  readonly stats = { messages: 0, dropped: 0, duplicated: 0, crashes: 0, partitions: 0, evidence: [] as Array<{ accused: number, kind: string }> }
+  onReply: (client: number, from: number, reply: Reply) => void = () => {}
+  onReject: (tx: Transaction) => void = () => {}
+  readonly clientIndex = new Map<string, number>()
+  readonly verify = memoVerify()
+  private readonly configs: ProtocolConfig[] = []
+  private readonly cryptos: ProtocolCrypto[] = []
+
+  constructor (readonly prng: Prng, readonly genesis: Genesis, readonly seeds: Uint8Array[], planted: PlantedFault[], traitors: Map<number, TraitorSettings>) {
+    const n = genesis.replicas.length
+    this.blocked = [...Array(n)].map(() => Array<boolean>(n).fill(false))
+    this.inv = new Invariants(this.verify, genesis.params.window)
+    for (let i = 0; i < n; i++) {
+      const config: ProtocolConfig = { chainId: genesis.chainId, id: i, publicKeys: genesis.replicas.map(r => r.publicKey), ...genesis.params, plantedFaults: traitors.has(i) ? [] : planted }
+      const signer = createSigner(seeds[i] as Uint8Array)
+      this.configs.push(config)
+      this.cryptos.push({ sign: signer.sign, verify: this.verify })
+    }
+  }
+
+  async init (traitors: Map<number, TraitorSettings>): Promise<void> {
+    for (let i = 0; i < this.genesis.replicas.length; i++) {
+      const ledger = await Ledger.open(this.genesis, new AccountsApp(this.genesis.accounts), new MemoryBlockStore(), this.verify)
+      const core = this.makeCore(i, [], ledger)
+      const settings = traitors.get(i)
+      if (settings !== undefined) core.set(settings)
+      this.hosts.push({ id: i, honest: settings === undefined, core, up: true, wal: [], persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
+      this.q.push(this.prng.int(0, TICK_MS), { kind: 'tick', replica: i })
+    }
+  }
+
+  private makeCore (i: number, records: WalRecord[], ledger: Ledger): Traitor {
+    const config = this.configs[i] as ProtocolConfig
+    const crypto = this.cryptos[i] as ProtocolCrypto
+    const head = ledger.head()
+    return new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
+  }
+
+  clock (h: Host): number { return Math.floor(this.now * h.rate) + 1_000_000 }
+
+  crash (i: number, restartAt: number): void {
+    const h = this.hosts[i] as Host
+    if (!h.up) return
+    h.up = false
+    this.stats.crashes++
+    this.q.push(restartAt, { kind: 'restart', replica: i })
+  }
+
+  restart (i: number): void {
+    const h = this.hosts[i] as Host
+    if (h.up) return
+    const settings = h.core.current()
+    h.core = this.makeCore(i, h.wal, h.ledger)
+    if (!h.honest) h.core.set(settings)
+    h.up = true
+  }
+
+  async step (i: number, event: ProtocolEvent, crashAfter = -1): Promise<void> {
+    const h = this.hosts[i] as Host
+    if (!h.up) return
+    const actions = h.core.step(event)
+    await this.perform(h, actions, crashAfter)
+  }
+
+  private async perform (h: Host, actions: Action[], crashAfter: number): Promise<void> {
+    for (let k = 0; k < actions.length; k++) {
+      if (k === crashAfter) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }
+      if (!h.up) return
+      const a = actions[k] as Action
+      switch (a.type) {
+        case 'persist':
+          h.wal.push(...a.records)
+          for (const r of a.records) { const key = persistedKeyOf(r); if (key !== undefined) h.persisted.add(key) }
+          break
+        case 'send': this.send(h, a.to, a.message); break
+        case 'broadcast': for (let j = 0; j < this.hosts.length; j++) if (j !== h.id) this.send(h, j, a.message); break
+        case 'execute': {
+          const prev = toHex(h.ledger.head().blockHash)
+          const applied = await h.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert)
+          if (h.honest) this.inv.onBlock(h.id, applied.block, toHex(applied.blockHash), prev)
+          await this.step(h.id, { type: 'executed', seq: a.seq, blockHash: applied.blockHash, results: applied.results })
+          break
+        }
+        case 'reply': {
+          const client = this.clientIndex.get(toHex(a.reply.client)) ?? -1
+          if (client >= 0 && !this.lost(h.id, -1)) this.q.push(this.now + this.delay(), { kind: 'reply', client, from: h.id, reply: a.reply })
+          break
+        }
+        case 'fetch-state': this.q.push(this.now + 1, { kind: 'fetch', replica: h.id, seq: a.seq }); break
+        case 'evidence': this.stats.evidence.push({ accused: a.evidence.accused, kind: a.evidence.kind }); break
+        case 'reject': this.onReject(a.tx); break
+      }
+    }
+    if (crashAfter >= actions.length && h.up) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }
+    if (h.honest && h.up) this.inv.checkMemory(h.id, h.core.status())
+  }
+
+  private send (h: Host, to: number, m: ReplicaMessage): void {
+    if (h.honest) this.inv.onSent(h.id, m, h.persisted, h.core.status().view)
+    this.stats.messages++
+    if (this.lost(h.id, to)) { this.stats.dropped++; return }
+    const bytes = encodeReplicaMessage(m)
+    this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes })
+    if (this.prng.chance(this.net.dup)) { this.stats.duplicated++; this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes }) }
+  }
+
+  lost (from: number, to: number): boolean {
+    if (to >= 0 && this.blocked[from]?.[to] === true) return true
+    return this.prng.chance(this.net.drop)
+  }
+
+  delay (): number { return this.net.delayMs + Math.floor(-Math.log(1 - this.prng.float()) * this.net.jitterMs) }
+
+  async deliver (to: number, from: number, bytes: Uint8Array): Promise<void> {
+    const d = decodeReplicaFrame(bytes)
+    if (!d.ok) return
+    await this.step(to, { type: 'message', from, message: d.value })
+  }
+
+  /** State transfer: copy verified blocks from a live peer that has them. */
+  async fetch (i: number, seq: number): Promise<void> {
+    const h = this.hosts[i] as Host
+    if (!h.up || h.ledger.head().height >= seq) {
+      if (h.up) await this.step(i, { type: 'state-transferred', seq: h.ledger.head().height, blockHash: h.ledger.head().blockHash })
+      return
+    }
+    const peers = this.prng.shuffle(this.hosts.filter(p => p.up && p.id !== i && !this.blocked[p.id]?.[i] && p.ledger.head().height >= seq))
+    const peer = peers[0]
+    if (peer === undefined) { this.q.push(this.now + 200, { kind: 'fetch', replica: i, seq }); return }
+    for (let height = h.ledger.head().height + 1; height <= seq; height++) {
+      let b = await peer.ledger.getBlock(height)
+      if (b === undefined) break
+      if (peer.core.has('bad-state-transfer')) b = { ...b, header: { ...b.header, stateRoot: sha256(b.header.stateRoot) } }
+      const prev = toHex(h.ledger.head().blockHash)
+      try {
+        const applied = await h.ledger.applyTransferred(b)
+        if (h.honest) this.inv.onBlock(i, applied.block, toHex(applied.blockHash), prev)
+      } catch { this.q.push(this.now + 200, { kind: 'fetch', replica: i, seq }); return }
+    }
+    const head = h.ledger.head()
+    if (head.height < seq) { this.q.push(this.now + 200, { kind: 'fetch', replica: i, seq }); return }
+    await this.step(i, { type: 'state-transferred', seq: head.height, blockHash: head.blockHash })
+  }
+}
