@@ -2,7 +2,7 @@
 // (possibly nothing, possibly several messages). Pure functions of the settings and state.
 import { signingBytes, type ReplicaMessage, type Transaction } from '../codec/index.js'
 import type { TraitorMode } from './modes.js'
-import { corrupt, fakeDigest, rebatch, resignCheckpoint, resignPrePrepare, resignVote, type Sign } from './resign.js'
+import { corrupt, fakeDigest, nullDigest, rebatch, resignCheckpoint, resignPrePrepare, resignVote, type Sign } from './resign.js'
 
 export interface LieContext {
   modes: ReadonlySet<TraitorMode>
@@ -30,12 +30,14 @@ function lieAboutPrePrepare (m: Extract<ReplicaMessage, { type: 'pre-prepare' }>
     batch = r.batch
     prePrepare = resignPrePrepare(c.sign, prePrepare, r.digest)
   }
+  const honest: ReplicaMessage = { type: 'pre-prepare', prePrepare, batch }
   if (c.modes.has('equivocate') && c.targeted) {
+    // Targets get the truth AND a second, different batch for the same (view, seq).
     const r = rebatch(batch, batch.txs.slice(0, Math.max(0, batch.txs.length - 1)), { timestampMs: batch.proposal.timestampMs + 1 })
-    batch = r.batch
-    prePrepare = resignPrePrepare(c.sign, prePrepare, r.digest)
+    const lie: ReplicaMessage = { type: 'pre-prepare', prePrepare: resignPrePrepare(c.sign, prePrepare, r.digest), batch: r.batch }
+    return [lie, honest]
   }
-  return [{ type: 'pre-prepare', prePrepare, batch }]
+  return [honest]
 }
 
 function lieAboutVote (m: Extract<ReplicaMessage, { type: 'prepare' | 'commit' }>, c: LieContext): ReplicaMessage[] {
@@ -60,8 +62,9 @@ function lieAboutViewChange (m: ReplicaMessage, c: LieContext): ReplicaMessage[]
   }
   if (m.type === 'new-view' && (c.modes.has('silent') || c.modes.has('lying-view-change'))) {
     if (c.modes.has('silent')) return []
-    // Re-issue O with fabricated digests: backups recompute O from V and must refuse this.
-    const prePrepares = m.newView.prePrepares.map(pp => resignPrePrepare(c.sign, pp, fakeDigest(pp.digest)))
+    // Re-issue O as null batches only, dropping what was prepared: backups recompute O from V
+    // and must refuse this NEW-VIEW (and keep it as evidence).
+    const prePrepares = m.newView.prePrepares.map(pp => resignPrePrepare(c.sign, pp, nullDigest(pp.chainId, pp.seq, pp.view, c.id)))
     const nv = { ...m.newView, prePrepares }
     return [{ type: 'new-view', newView: { ...nv, signature: c.sign(signingBytes('newView', nv)) }, batches: [] }]
   }

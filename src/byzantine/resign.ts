@@ -51,3 +51,8 @@ export function corrupt (sig: Uint8Array): Uint8Array {
   out[0] = (out[0] ?? 0) ^ 0x01
   return out
 }
+
+/** Digest of the null proposal a NEW-VIEW uses for a gap at (seq, view). */
+export function nullDigest (chainId: string, seq: number, view: number, proposer: number): Uint8Array {
+  return proposalDigest({ chainId, seq, view, timestampMs: 0, proposer, txRoot: txRoot([]), txCount: 0, evidenceRoot: evidenceRoot([]), evidenceCount: 0 })
+}

@@ -53,6 +53,8 @@ export class Traitor implements ReplicaCore {
 
   status (): ReplicaStatus { return this.inner.status() }
 
+  sizes (): { view: number, pendingRequests: number, slots: number } { return this.inner.sizes() }
+
   step (event: ProtocolEvent): Action[] {
     if (event.type === 'tick') this.nowMs = event.nowMs
     if (event.type === 'executed' || event.type === 'state-transferred') this.lastExecuted = { seq: event.seq, blockHash: event.blockHash }

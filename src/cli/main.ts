@@ -8,6 +8,7 @@ import { register as keygen } from './commands/keygen.js'
 import { register as ledger } from './commands/ledger.js'
 import { register as query } from './commands/query.js'
 import { register as replica } from './commands/replica.js'
+import { register as simulate } from './commands/simulate.js'
 import { register as start } from './commands/start.js'
 import { register as tx } from './commands/tx.js'
 
@@ -17,7 +18,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [start, init, replica, cluster, tx, query, ledger, keygen]) register(program)
+for (const register of [start, init, replica, cluster, tx, query, ledger, simulate, keygen]) register(program)
 
 try {
   await program.parseAsync(process.argv)

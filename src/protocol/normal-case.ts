@@ -65,7 +65,8 @@ export function onPrePrepare (s: State, from: number, pp: PrePrepare, batch: Bat
 /** A backup accepts a pre-prepare (normal case or from NEW-VIEW): persist, then PREPARE. */
 export function acceptPrePrepare (s: State, slot: Slot, pp: PrePrepare, batch: Batch): void {
   const digest = toHex(pp.digest)
-  if (!s.claim('prepare', pp.view, pp.seq, digest)) return s.drop('would-equivocate')
+  const bug = s.planted.has('accept-second-pre-prepare') // the planted bug has no equivocation guard either
+  if (!s.claim('prepare', pp.view, pp.seq, digest) && !bug) return s.drop('would-equivocate')
   slot.prePrepare = pp
   slot.batch = batch
   slot.digest = digest

@@ -118,6 +118,10 @@ export class Replica implements ReplicaCore {
     }
   }
 
+  sizes (): { view: number, pendingRequests: number, slots: number } {
+    return { view: this.s.view, pendingRequests: this.s.pending.size, slots: this.s.log.size }
+  }
+
   /** Counters of dropped inputs by reason (bad input is counted, never thrown). */
   drops (): Record<string, number> { return Object.fromEntries(this.s.dropped) }
 

@@ -52,7 +52,21 @@ export function restore (s: State, r: RestoreState): void {
         if (rec.viewChange.newView >= s.view) { s.view = rec.viewChange.newView; s.viewChanging = true }
         break
       case 'new-view':
-        if (rec.newView.replica === s.id) s.newViewSent = Math.max(s.newViewSent, rec.newView.view)
+        if (rec.newView.replica === s.id) {
+          // Our own NEW-VIEW: its O pre-prepares are signed by us; never propose another digest there.
+          s.newViewSent = Math.max(s.newViewSent, rec.newView.view)
+          const byDigest = new Map(rec.batches.map(b => [digestOf(b), b]))
+          for (const pp of rec.newView.prePrepares) {
+            const d = toHex(pp.digest)
+            s.claim('pre-prepare', pp.view, pp.seq, d)
+            s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
+            if (pp.seq <= s.lastExecuted) continue
+            const batch = byDigest.get(d) ?? s.nullBatch(pp.seq, pp.view)
+            if (digestOf(batch) !== d) continue
+            const slot = s.resetSlot(pp.seq, pp.view)
+            slot.prePrepare = pp; slot.batch = batch; slot.digest = d
+          }
+        }
         if (rec.newView.view >= s.view) { s.view = rec.newView.view; s.viewChanging = false; s.activeView = s.view }
         break
     }

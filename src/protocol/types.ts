@@ -120,4 +120,6 @@ export interface RestoreState {
 export interface ReplicaCore {
   step: (event: ProtocolEvent) => Action[]
   status: () => ReplicaStatus
+  /** Cheap counters for hot paths (the simulator checks them after every step). */
+  sizes: () => { view: number, pendingRequests: number, slots: number }
 }

@@ -8,7 +8,7 @@
 //   bounded memory pending requests and in-flight slots stay under the core's limits
 import { signingBytes, type Block, type ReplicaMessage } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
-import { protocolLimits, type ReplicaStatus, type WalRecord } from '../protocol/index.js'
+import { protocolLimits, type WalRecord } from '../protocol/index.js'
 
 export const VIOLATIONS_MAX = 20
 
@@ -78,9 +78,9 @@ export class Invariants {
     }
   }
 
-  checkMemory (replica: number, s: ReplicaStatus): void {
+  checkMemory (replica: number, s: { pendingRequests: number, slots: number }): void {
     if (s.pendingRequests > protocolLimits.PENDING_REQUESTS_MAX) this.violate(`memory: replica ${replica} holds ${s.pendingRequests} pending requests`)
-    if (s.inFlight.length > this.window * 2 + 8) this.violate(`memory: replica ${replica} holds ${s.inFlight.length} in-flight slots`)
+    if (s.slots > this.window * 2 + 8) this.violate(`memory: replica ${replica} holds ${s.slots} log slots`)
   }
 
   heights (): number { return this.committed.size }

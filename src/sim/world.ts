@@ -158,11 +158,11 @@ export class World {
       }
     }
     if (crashAfter >= actions.length && h.up) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }
-    if (h.honest && h.up) this.inv.checkMemory(h.id, h.core.status())
+    if (h.honest && h.up) this.inv.checkMemory(h.id, h.core.sizes())
   }
 
   private send (h: Host, to: number, m: ReplicaMessage): void {
-    if (h.honest) this.inv.onSent(h.id, m, h.persisted, h.core.status().view)
+    if (h.honest) this.inv.onSent(h.id, m, h.persisted, h.core.sizes().view)
     this.stats.messages++
     if (this.lost(h.id, to)) { this.stats.dropped++; return }
     const bytes = encodeReplicaMessage(m)

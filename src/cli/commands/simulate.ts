@@ -1,0 +1,80 @@
+import type { Command } from 'commander'
+import { parseModes } from '../../byzantine/modes.js'
+import type { PlantedFault } from '../../protocol/index.js'
+import { FAULT_CLASSES, runSeed, type FaultClass, type SeedResult, type SimOptions } from '../../sim/run.js'
+import { summarise, sweep } from '../../sim/sweep.js'
+import { CliError } from '../common.js'
+
+const PLANTS: PlantedFault[] = ['weak-quorum', 'accept-second-pre-prepare', 'trust-new-view', 'send-before-persist', 'accept-old-view']
+
+function line (r: SeedResult): string {
+  const t = r.traitors.map(x => `${x.id}:${x.modes.join('+')}`).join(' ')
+  return `seed ${r.seed}  n=${r.n}  blocks ${r.blocks}  view-changes ${r.viewChanges}  txs ${r.txsCommitted}/${r.txsSubmitted}  ` +
+    `dropped ${r.faults.dropped} dup ${r.faults.duplicated} crashes ${r.faults.crashes} partitions ${r.faults.partitions}` +
+    `${t !== '' ? `  traitors ${t}` : ''}  ${r.violations.length === 0 ? 'OK' : `VIOLATION: ${r.violations[0] ?? ''}`}`
+}
+
+function range (s: string): [number, number] {
+  const m = /^(\d+)\.\.(\d+)$/.exec(s)
+  if (m === null || Number(m[1]) > Number(m[2])) throw new CliError(`--seeds must look like A..B with A <= B, got ${JSON.stringify(s)}`)
+  return [Number(m[1]), Number(m[2])]
+}
+
+export function register (program: Command): void {
+  program.command('simulate')
+    .description('run the deterministic simulator: real protocol code under seeded faults, invariants checked after every step')
+    .option('--seed <s>', 'one seed (prints a replay command and, with --trace, the last events)')
+    .option('--seeds <a..b>', 'a range of seeds')
+    .option('--sweep', 'the long sweep: 10,000 seeds over n in {4, 7, 10}, all faults, random traitors, on every core')
+    .option('--replicas <n>', 'number of replicas (default: chosen by the seed from 4, 7, 10)')
+    .option('--faults <list>', `fault classes: ${FAULT_CLASSES.join(',')} (default all; "none" for none)`)
+    .option('--plant <fault>', `a deliberate bug in honest replicas: ${PLANTS.join(', ')}`)
+    .option('--traitors <spec>', '"random", "none", or ID:MODE[+MODE],... e.g. 0:equivocate', 'none')
+    .option('--trace', 'print the last 200 events of a failing seed')
+    .option('--json', 'one JSON object per seed')
+    .action(async (o: { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean }) => {
+      const opts: SimOptions = { trace: o.trace === true }
+      if (o.replicas !== undefined) {
+        const n = Number(o.replicas)
+        if (!Number.isInteger(n) || n < 4 || n > 64) throw new CliError(`--replicas must be a whole number from 4 to 64, got ${o.replicas}`)
+        opts.replicas = n
+      }
+      if (o.faults !== undefined) {
+        const list = o.faults === 'none' ? [] : o.faults.split(',')
+        for (const f of list) if (!(FAULT_CLASSES as readonly string[]).includes(f)) throw new CliError(`unknown fault class "${f}"; known: ${FAULT_CLASSES.join(', ')}`)
+        opts.faults = list as FaultClass[]
+      }
+      if (o.plant !== undefined) {
+        if (!(PLANTS as string[]).includes(o.plant)) throw new CliError(`unknown planted fault "${o.plant}"; known: ${PLANTS.join(', ')}`)
+        opts.plant = [o.plant as PlantedFault]
+      }
+      opts.traitors = parseTraitors(o.traitors)
+      let [from, to] = o.seed !== undefined ? [Number(o.seed), Number(o.seed)] : o.seeds !== undefined ? range(o.seeds) : [1, 100]
+      if (o.sweep === true) { [from, to] = o.seeds !== undefined ? [from, to] : [1, 10_000]; if (o.traitors === 'none') opts.traitors = 'random' }
+      if (!Number.isInteger(from)) throw new CliError('--seed must be a whole number')
+      const t0 = Date.now()
+      const print = (r: SeedResult): void => {
+        process.stdout.write(`${o.json === true ? JSON.stringify({ ...r, trace: undefined }) : line(r)}\n`)
+        if (r.violations.length > 0 && o.json !== true) {
+          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed} --replicas ${r.n}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} --traitors '${o.traitors}' --trace\n`)
+          for (const t of r.trace) process.stdout.write(`  | ${t}\n`)
+        }
+      }
+      const results = from === to ? [await runSeed(from, opts)] : await sweep(from, to, opts, print)
+      if (from === to) print(results[0] as SeedResult)
+      const s = summarise(results, Date.now() - t0)
+      process.stdout.write(`summary: ${s.seeds} seeds, ${s.blocks} blocks committed, ${s.viewChanges} view changes, ${s.txsCommitted} transactions, faults: ${s.faults.dropped} dropped, ${s.faults.duplicated} duplicated, ${s.faults.crashes} crashes, ${s.faults.partitions} partitions; ${s.traitorRuns} runs with traitors, ${s.evidence} evidence records; safety violations: ${s.safetyViolations}, liveness failures: ${s.livenessFailures}; ${(s.wallMs / 1000).toFixed(1)} s\n`)
+      if (s.failedSeeds.length > 0) { process.stdout.write(`failed seeds: ${s.failedSeeds.slice(0, 50).join(' ')}\n`); process.exitCode = 1 }
+    })
+}
+
+function parseTraitors (spec: string): SimOptions['traitors'] {
+  if (spec === 'none' || spec === 'random') return spec
+  const m = new Map<number, { modes: ReturnType<typeof parseModes> }>()
+  for (const part of spec.split(',')) {
+    const [id, modes] = part.split(':')
+    if (id === undefined || modes === undefined || !/^\d+$/.test(id)) throw new CliError(`--traitors expects ID:MODE[+MODE],..., got ${JSON.stringify(part)}`)
+    m.set(Number(id), { modes: parseModes(modes.split('+')) })
+  }
+  return m
+}
