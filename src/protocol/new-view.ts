@@ -61,6 +61,7 @@ export function sendNewView (s: State, replay: () => void): void {
   const nv: NewView = s.sign('newView', { chainId: s.cfg.chainId, view: s.view, viewChanges: vcs, prePrepares, replica: s.id, signature: new Uint8Array(0) })
   const batches = o.entries.filter(e => e.batch.txs.length > 0 || e.batch.evidence.length > 0).map(e => e.batch)
   s.newViewSent = s.view
+  s.ownNewView = { newView: nv, batches }
   s.persist({ kind: 'new-view', newView: nv, batches })
   s.broadcast({ type: 'new-view', newView: nv, batches })
   installNewView(s, o, prePrepares)

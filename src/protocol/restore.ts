@@ -55,6 +55,7 @@ export function restore (s: State, r: RestoreState): void {
         if (rec.newView.replica === s.id) {
           // Our own NEW-VIEW: its O pre-prepares are signed by us; never propose another digest there.
           s.newViewSent = Math.max(s.newViewSent, rec.newView.view)
+          s.ownNewView = { newView: rec.newView, batches: rec.batches }
           const byDigest = new Map(rec.batches.map(b => [digestOf(b), b]))
           for (const pp of rec.newView.prePrepares) {
             const d = toHex(pp.digest)

@@ -1,6 +1,6 @@
 // The replica's state, shared by the handler modules. Handlers are functions of (state, input)
 // that push actions onto `state.out`; `Replica.step` collects them. Nothing here does I/O.
-import { signingBytes, type Batch, type Checkpoint, type Commit, type Evidence, type PrePrepare, type Prepare, type PreparedCert, type Proposal, type ReplicaMessage, type SignedKind, type Transaction, type ViewChange } from '../codec/index.js'
+import { signingBytes, type Batch, type NewView, type Checkpoint, type Commit, type Evidence, type PrePrepare, type Prepare, type PreparedCert, type Proposal, type ReplicaMessage, type SignedKind, type Transaction, type ViewChange } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, txRoot } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import { quorum, primaryOf } from './quorum.js'
@@ -93,6 +93,8 @@ export class State {
   readonly ownSigned = new Map<string, string>()
   ownViewChange: { vc: ViewChange, batches: Batch[] } | undefined
   newViewSent = -1
+  /** The NEW-VIEW this replica sent as primary, re-sent to replicas still asking for that view. */
+  ownNewView: { newView: NewView, batches: Batch[] } | undefined
 
   readonly future = new Map<number, Array<{ from: number, message: ReplicaMessage }>>()
   readonly firstSeen = new Map<string, ReplicaMessage>()

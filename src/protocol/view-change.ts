@@ -97,6 +97,11 @@ function preparedCertProblem (s: State, pc: PreparedCert, vc: ViewChange): strin
 
 export function onViewChange (s: State, from: number, vc: ViewChange, batches: Batch[], sendNewView: () => void): void {
   if (vc.replica !== from) return s.drop('view-change-impersonated')
+  if (vc.newView === s.view && s.activeView === s.view && s.ownNewView?.newView.view === s.view) {
+    // A replica still waits for the NEW-VIEW we sent (it was lost): send it again.
+    s.send(from, { type: 'new-view', newView: s.ownNewView.newView, batches: s.ownNewView.batches })
+    return
+  }
   if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')
   const problem = viewChangeProblem(s, vc, batches)
   if (problem !== undefined) return s.drop(`view-change-invalid: ${problem}`)
