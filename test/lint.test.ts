@@ -1,0 +1,29 @@
+// The layer rules of DESIGN.md §2 are enforced by ESLint: prove each rule fires, and that a
+// clean file passes (so the test can fail both ways).
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname })
+
+async function errors (code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return (result?.messages ?? []).filter(m => m.severity === 2).map(m => m.ruleId ?? 'parse')
+}
+
+describe('layer rules (npm run lint)', () => {
+  it.each([
+    ['node:fs in src/protocol', 'import { readFileSync } from \'node:fs\'\nexport const x = readFileSync', 'src/protocol/bad.ts', 'no-restricted-imports'],
+    ['Date.now() in src/protocol', 'export const t = Date.now()', 'src/protocol/bad.ts', 'no-restricted-globals'],
+    ['Math.random() in src/protocol', 'export const r = Math.random()', 'src/protocol/bad.ts', 'no-restricted-properties'],
+    ['setTimeout in src/protocol', 'setTimeout(() => {}, 1)', 'src/protocol/bad.ts', 'no-restricted-globals'],
+    ['the node layer from src/protocol', 'import { Driver } from \'../node/driver.js\'\nexport const d = Driver', 'src/protocol/bad.ts', 'no-restricted-imports'],
+    ['the net layer from src/ledger', 'import { ReplicaNetwork } from \'../net/replica-net.js\'\nexport const n = ReplicaNetwork', 'src/ledger/bad.ts', 'no-restricted-imports'],
+    ['libp2p from src/protocol', 'import { createLibp2p } from \'libp2p\'\nexport const c = createLibp2p', 'src/protocol/bad.ts', 'no-restricted-imports']
+  ])('rejects %s', async (_name, code, file, rule) => {
+    expect(await errors(code, file)).toContain(rule)
+  })
+
+  it('accepts a clean protocol file importing codec and crypto', async () => {
+    expect(await errors('import { sha256 } from \'../crypto/hash.js\'\nimport type { Commit } from \'../codec/index.js\'\nexport const f = (c: Commit): Uint8Array => sha256(c.digest)\n', 'src/protocol/good.ts')).toEqual([])
+  })
+})
