@@ -32,6 +32,7 @@ export class Traitor implements ReplicaCore {
   constructor (private readonly config: ProtocolConfig, private readonly crypto: ProtocolCrypto,
     private readonly makeCore: CoreFactory, restore?: RestoreState) {
     this.inner = makeCore(restore)
+    if (restore !== undefined) this.lastExecuted = restore.lastExecuted
   }
 
   get n (): number { return this.config.publicKeys.length }

@@ -89,6 +89,12 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     for (let i = 0; i < s.length; i++) traceHash = Math.imul(traceHash ^ s.charCodeAt(i), 16777619) >>> 0
     if (o.trace === true) { trace.push(s); if (trace.length > 200) trace.shift() }
   }
+  try {
+    await loop()
+  } catch (err) {
+    w.inv.violate(`exception in an honest replica: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
+  }
+  async function loop (): Promise<void> {
   while (w.q.size > 0 && w.inv.violations.length === 0) {
     const e = w.q.pop()
     if (e === undefined || e.at > deadline) break
@@ -127,6 +133,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
       }
     }
     if (w.now > faultMs && clients.every(c => c.finished())) break
+  }
   }
   const violations = [...w.inv.violations]
   if (violations.length === 0 && !clients.every(c => c.finished())) {

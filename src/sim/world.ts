@@ -124,8 +124,14 @@ export class World {
   async step (i: number, event: ProtocolEvent, crashAfter = -1): Promise<void> {
     const h = this.hosts[i] as Host
     if (!h.up) return
-    const actions = h.core.step(event)
-    await this.perform(h, actions, crashAfter)
+    try {
+      const actions = h.core.step(event)
+      await this.perform(h, actions, crashAfter)
+    } catch (err) {
+      // A traitor that breaks itself just stops; an honest replica throwing is a bug.
+      if (h.honest) throw err
+      this.crash(h.id, Number.MAX_SAFE_INTEGER)
+    }
   }
 
   private async perform (h: Host, actions: Action[], crashAfter: number): Promise<void> {

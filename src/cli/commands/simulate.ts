@@ -50,7 +50,12 @@ export function register (program: Command): void {
       }
       opts.traitors = parseTraitors(o.traitors)
       let [from, to] = o.seed !== undefined ? [Number(o.seed), Number(o.seed)] : o.seeds !== undefined ? range(o.seeds) : [1, 100]
-      if (o.sweep === true) { [from, to] = o.seeds !== undefined ? [from, to] : [1, 10_000]; if (o.traitors === 'none') opts.traitors = 'random' }
+      if (o.sweep === true) {
+        [from, to] = o.seeds !== undefined ? [from, to] : [1, 10_000]
+        if (o.traitors === 'none') opts.traitors = 'random'
+        opts.txsPerClient = 4
+        opts.faultMs = 2000
+      }
       if (!Number.isInteger(from)) throw new CliError('--seed must be a whole number')
       const t0 = Date.now()
       const print = (r: SeedResult): void => {
