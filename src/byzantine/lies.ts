@@ -42,15 +42,17 @@ function lieAboutPrePrepare (m: Extract<ReplicaMessage, { type: 'pre-prepare' }>
 
 function lieAboutVote (m: Extract<ReplicaMessage, { type: 'prepare' | 'commit' }>, c: LieContext): ReplicaMessage[] {
   const out: ReplicaMessage[] = []
+  const conflicting = c.modes.has('conflicting-votes') && c.targeted
   if (m.type === 'prepare') {
-    const v = c.modes.has('conflicting-votes') && c.targeted ? resignVote(c.sign, 'prepare', m.prepare, fakeDigest(m.prepare.digest)) : m.prepare
-    out.push({ type: 'prepare', prepare: v })
+    // Targets get a vote for another digest AND the true one: two signed votes, one (view, seq).
+    if (conflicting) out.push({ type: 'prepare', prepare: resignVote(c.sign, 'prepare', m.prepare, fakeDigest(m.prepare.digest)) })
+    out.push({ type: 'prepare', prepare: m.prepare })
     if (c.modes.has('bogus-certs')) {
       out.push({ type: 'commit', commit: resignVote(c.sign, 'commit', { ...m.prepare }, fakeDigest(fakeDigest(m.prepare.digest))) })
     }
   } else {
-    const v = c.modes.has('conflicting-votes') && c.targeted ? resignVote(c.sign, 'commit', m.commit, fakeDigest(m.commit.digest)) : m.commit
-    out.push({ type: 'commit', commit: v })
+    if (conflicting) out.push({ type: 'commit', commit: resignVote(c.sign, 'commit', m.commit, fakeDigest(m.commit.digest)) })
+    out.push({ type: 'commit', commit: m.commit })
   }
   return out
 }

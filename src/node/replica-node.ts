@@ -2,6 +2,7 @@
 // accounts app, libp2p, the HTTP API and metrics.
 import '../polyfill.js'
 import { mkdirSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
@@ -78,7 +79,13 @@ export class ReplicaNode {
       this.metrics.stableCheckpoint.set(s.stableCheckpoint)
       this.metrics.viewChanges.set(s.viewChanges)
       this.metrics.peersConnected.set(this.net.connected().length)
+      if (this.core.has('flood')) this.floodMalformed()
     }, TICK_MS)
+  }
+
+  /** Traitor mode flood: besides the core's valid-looking copies, frames that do not decode. */
+  private floodMalformed (): void {
+    for (let i = 0; i < 8; i++) this.net.broadcast(new Uint8Array(randomBytes(64 + i * 16)))
   }
 
   setServer (server: Server, port: number): void { this.server = server; this.apiPort = port }
@@ -184,7 +191,8 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     send: (to, message) => { net.send(to, encodeReplicaMessage(message)) },
     serialize: async work => await driver.serialize(work),
     done: (seq, blockHash) => { log.info({ seq }, 'state transfer complete'); driver.push({ type: 'state-transferred', seq, blockHash }) },
-    badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') }
+    badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
+    lies: () => core.has('bad-state-transfer')
   })
   net.onFrame((from, bytes) => {
     const d = decodeReplicaFrame(bytes)

@@ -20,6 +20,8 @@ export interface StateTransferDeps {
   /** The ledger holds every block up to `seq`, whose hash is `blockHash`. */
   done: (seq: number, blockHash: Uint8Array) => void
   badPeer: (peer: number, reason: string) => void
+  /** Traitor mode bad-state-transfer: alter the blocks this replica serves. */
+  lies?: () => boolean
 }
 
 interface Target { seq: number, blockHash: Uint8Array, peers: number[], next: number, askedAtMs: number, asked?: number }
@@ -110,7 +112,7 @@ export class StateTransfer {
       if (b === undefined) break
       bytes += pb.Block.encode(b).byteLength
       if (bytes > STATE_RESPONSE_BYTES_MAX && blocks.length > 0) break
-      blocks.push(b)
+      blocks.push(this.deps.lies?.() === true ? { ...b, header: { ...b.header, stateRoot: new Uint8Array(32).fill(0xee) } } : b)
     }
     this.stats.requestsServed++
     this.stats.blocksServed += blocks.length
