@@ -73,3 +73,31 @@ export function frameToMessage (f: pb.ReplicaFrame): ReplicaMessage | [string, s
   if (!takesBatches && f.batches.length > 0) return ['batches', `a ${m.type} carries no batches`]
   return m
 }
+
+/** What a signed replica message claims: signer, kind, (view, seq) and the value it signs. */
+export interface SignedFields { kind: 'pre-prepare' | 'prepare' | 'commit' | 'checkpoint', replica: number, view: number, seq: number, digest: string }
+
+const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex')
+
+/** The signed (kind, replica, view, seq, digest) of a vote or checkpoint; checkpoints have view 0. */
+export function signedFields (m: ReplicaMessage): SignedFields | undefined {
+  switch (m.type) {
+    case 'pre-prepare': return { kind: m.type, replica: m.prePrepare.replica, view: m.prePrepare.view, seq: m.prePrepare.seq, digest: hex(m.prePrepare.digest) }
+    case 'prepare': return { kind: m.type, replica: m.prepare.replica, view: m.prepare.view, seq: m.prepare.seq, digest: hex(m.prepare.digest) }
+    case 'commit': return { kind: m.type, replica: m.commit.replica, view: m.commit.view, seq: m.commit.seq, digest: hex(m.commit.digest) }
+    case 'checkpoint': return { kind: m.type, replica: m.checkpoint.replica, view: 0, seq: m.checkpoint.seq, digest: hex(m.checkpoint.blockHash) }
+    default: return undefined
+  }
+}
+
+/** The replica a message says it comes from (undefined for a forwarded client request). */
+export function claimedSender (m: ReplicaMessage): number | undefined {
+  switch (m.type) {
+    case 'view-change': return m.viewChange.replica
+    case 'new-view': return m.newView.replica
+    case 'state-request': return m.stateRequest.replica
+    case 'state-response': return m.stateResponse.replica
+    case 'request': return undefined
+    default: return signedFields(m)?.replica
+  }
+}

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
-import { decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, type Evidence, type ReplicaMessage, type Reply, type Transaction } from '../codec/index.js'
+import { claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, type Evidence, type ReplicaMessage, type Reply, type Transaction } from '../codec/index.js'
 import { createSigner, verify } from '../crypto/ed25519.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
@@ -124,20 +124,6 @@ export class ReplicaNode {
   }
 }
 
-function senderOf (m: ReplicaMessage): number | undefined {
-  switch (m.type) {
-    case 'pre-prepare': return m.prePrepare.replica
-    case 'prepare': return m.prepare.replica
-    case 'commit': return m.commit.replica
-    case 'checkpoint': return m.checkpoint.replica
-    case 'view-change': return m.viewChange.replica
-    case 'new-view': return m.newView.replica
-    case 'state-request': return m.stateRequest.replica
-    case 'state-response': return m.stateResponse.replica
-    case 'request': return undefined
-  }
-}
-
 export function protocolConfig (g: Genesis, id: number): ProtocolConfig {
   return { chainId: g.chainId, id, publicKeys: g.replicas.map(r => r.publicKey), ...g.params }
 }
@@ -198,7 +184,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     const d = decodeReplicaFrame(bytes)
     if (!d.ok) { metrics.dropped.inc({ reason: 'decode' }); return }
     const m = d.value
-    const sender = senderOf(m)
+    const sender = claimedSender(m)
     if (sender !== undefined && sender !== from) { metrics.dropped.inc({ reason: 'signer-is-not-the-peer' }); return }
     metrics.messagesIn.inc({ type: m.type })
     if (m.type === 'state-request') void transfer.onRequest(from, m.stateRequest)

@@ -1,22 +1,9 @@
 // Accountability: two validly signed messages of one kind for one (view, seq) from one replica
 // with different digests prove that replica lied. The first one seen is kept (bounded to the
 // window); a conflicting second one yields an `evidence` action and is queued for a block.
-import { encodeReplicaMessage, limits, type Evidence, type ReplicaMessage } from '../codec/index.js'
-import { toHex } from '../crypto/hash.js'
+import { encodeReplicaMessage, limits, signedFields, type Evidence, type ReplicaMessage } from '../codec/index.js'
 import { PENDING_EVIDENCE_MAX, REPORTED_EVIDENCE_MAX } from './limits.js'
 import type { State } from './state.js'
-
-interface Signed { kind: string, replica: number, view: number, seq: number, digest: string }
-
-function describe (m: ReplicaMessage): Signed | undefined {
-  switch (m.type) {
-    case 'pre-prepare': return { kind: 'pre-prepare', replica: m.prePrepare.replica, view: m.prePrepare.view, seq: m.prePrepare.seq, digest: toHex(m.prePrepare.digest) }
-    case 'prepare': return { kind: 'prepare', replica: m.prepare.replica, view: m.prepare.view, seq: m.prepare.seq, digest: toHex(m.prepare.digest) }
-    case 'commit': return { kind: 'commit', replica: m.commit.replica, view: m.commit.view, seq: m.commit.seq, digest: toHex(m.commit.digest) }
-    case 'checkpoint': return { kind: 'checkpoint', replica: m.checkpoint.replica, view: 0, seq: m.checkpoint.seq, digest: toHex(m.checkpoint.blockHash) }
-    default: return undefined
-  }
-}
 
 /** The signed part only: a pre-prepare's batch is not needed to prove equivocation. */
 function compact (m: ReplicaMessage): ReplicaMessage {
@@ -26,7 +13,7 @@ function compact (m: ReplicaMessage): ReplicaMessage {
 
 /** Call with every validly signed message; detects and reports equivocation. */
 export function observe (s: State, m: ReplicaMessage): void {
-  const d = describe(m)
+  const d = signedFields(m)
   if (d === undefined || d.seq <= s.stableSeq) return
   const key = `${d.kind}/${d.replica}/${d.view}/${d.seq}`
   const first = s.firstSeen.get(key)
@@ -34,7 +21,7 @@ export function observe (s: State, m: ReplicaMessage): void {
     s.firstSeen.set(key, compact(m))
     return
   }
-  const f = describe(first)
+  const f = signedFields(first)
   if (f === undefined || f.digest === d.digest) return
   report(s, { accused: d.replica, kind: `conflicting-${d.kind}`, messages: [encodeReplicaMessage(first), encodeReplicaMessage(compact(m))] }, key)
 }
@@ -55,7 +42,7 @@ export function report (s: State, evidence: Evidence, key: string): void {
 /** Forget first-seen messages at or below the stable checkpoint. */
 export function collectEvidenceGarbage (s: State): void {
   for (const [key, m] of s.firstSeen) {
-    const d = describe(m)
+    const d = signedFields(m)
     if (d !== undefined && d.seq <= s.stableSeq) s.firstSeen.delete(key)
   }
 }

@@ -6,7 +6,7 @@
 //   persist-before-send   every vote an honest replica sends was persisted before it was sent
 //   current view   an honest replica votes only in the view it is in
 //   bounded memory pending requests and in-flight slots stay under the core's limits
-import { signingBytes, type Block, type ReplicaMessage } from '../codec/index.js'
+import { signedFields, signingBytes, type Block, type ReplicaMessage } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
 
@@ -15,13 +15,9 @@ export const VIOLATIONS_MAX = 20
 type Verify = (pub: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
 
 function signedKey (m: ReplicaMessage): { key: string, digest: string, view?: number } | undefined {
-  switch (m.type) {
-    case 'pre-prepare': return { key: `pre-prepare/${m.prePrepare.replica}/${m.prePrepare.view}/${m.prePrepare.seq}`, digest: toHex(m.prePrepare.digest), view: m.prePrepare.view }
-    case 'prepare': return { key: `prepare/${m.prepare.replica}/${m.prepare.view}/${m.prepare.seq}`, digest: toHex(m.prepare.digest), view: m.prepare.view }
-    case 'commit': return { key: `commit/${m.commit.replica}/${m.commit.view}/${m.commit.seq}`, digest: toHex(m.commit.digest), view: m.commit.view }
-    case 'checkpoint': return { key: `checkpoint/${m.checkpoint.replica}/0/${m.checkpoint.seq}`, digest: toHex(m.checkpoint.blockHash) }
-    default: return undefined
-  }
+  const f = signedFields(m)
+  if (f === undefined) return undefined
+  return { key: `${f.kind}/${f.replica}/${f.view}/${f.seq}`, digest: f.digest, view: f.kind === 'checkpoint' ? undefined : f.view }
 }
 
 /** The record kind that must be on disk before a message of this type goes out. */
