@@ -11,6 +11,10 @@ export function restore (s: State, r: RestoreState): void {
   s.lastExecutedHash = r.lastExecuted.blockHash
   s.lastExecuteEmitted = r.lastExecuted.seq
   s.nextSeq = r.lastExecuted.seq + 1
+  // Prepared certificates matter for every seq above the stable checkpoint, executed or not:
+  // a view change must report them (found by the simulator: a restarted replica left out a
+  // seq it had executed, and a NEW-VIEW re-proposed a null batch there).
+  for (const rec of r.records) if (rec.kind === 'stable-checkpoint' && rec.seq > s.stableSeq) { s.stableSeq = rec.seq; s.stableHash = rec.blockHash; s.stableProof = rec.proof }
   for (const rec of r.records) {
     switch (rec.kind) {
       case 'view':
@@ -20,11 +24,11 @@ export function restore (s: State, r: RestoreState): void {
         const { prePrepare: pp, batch } = rec
         const d = toHex(pp.digest)
         s.claim(pp.replica === s.id ? 'pre-prepare' : 'prepare', pp.view, pp.seq, d)
-        if (pp.seq > s.lastExecuted) {
+        if (pp.seq > s.stableSeq) {
           const slot = s.slot(pp.seq, pp.view)
           if (slot.view === pp.view) { slot.prePrepare = pp; slot.batch = batch; slot.digest = d }
-          for (const tx of batch.txs) markInFlight(s, requestKey(tx))
         }
+        if (pp.seq > s.lastExecuted) for (const tx of batch.txs) markInFlight(s, requestKey(tx))
         if (pp.replica === s.id) s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
         break
       }
@@ -61,7 +65,7 @@ export function restore (s: State, r: RestoreState): void {
             const d = toHex(pp.digest)
             s.claim('pre-prepare', pp.view, pp.seq, d)
             s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
-            if (pp.seq <= s.lastExecuted) continue
+            if (pp.seq <= s.stableSeq) continue
             const batch = byDigest.get(d) ?? s.nullBatch(pp.seq, pp.view)
             if (digestOf(batch) !== d) continue
             const slot = s.resetSlot(pp.seq, pp.view)

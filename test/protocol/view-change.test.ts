@@ -142,3 +142,20 @@ describe('persist-before-send and restart', () => {
     expect(c.wal[2]!.length).toBe(before)
   })
 })
+
+describe('§4.4 view change after a restart', () => {
+  it('a restarted replica still reports prepared certificates of seqs it executed above the stable checkpoint', () => {
+    const c = new TestCluster(4, { batchTxsMax: 1 })
+    c.tick(1)
+    c.submit(0, tx(1, 1))
+    c.submit(0, tx(1, 2))
+    expect(c.executed[1]!.map(e => e.seq)).toEqual([1, 2]) // executed, stable checkpoint still 0
+    c.restart(1)
+    const out = c.replicas[1]!.forceViewChange()
+    const vc = out.find(a => a.type === 'broadcast' && a.message.type === 'view-change')
+    expect(vc).toBeDefined()
+    if (vc?.type === 'broadcast' && vc.message.type === 'view-change') {
+      expect(vc.message.viewChange.prepared.map(p => p.prePrepare.seq)).toEqual([1, 2])
+    }
+  })
+})

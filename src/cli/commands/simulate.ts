@@ -3,7 +3,7 @@ import { parseModes } from '../../byzantine/modes.js'
 import type { PlantedFault } from '../../protocol/index.js'
 import { FAULT_CLASSES, runSeed, type FaultClass, type SeedResult, type SimOptions } from '../../sim/run.js'
 import { summarise, sweep } from '../../sim/sweep.js'
-import { CliError } from '../common.js'
+import { CliError, parseIntOption } from '../common.js'
 
 const PLANTS: PlantedFault[] = ['weak-quorum', 'accept-second-pre-prepare', 'trust-new-view', 'send-before-persist', 'accept-old-view']
 
@@ -30,10 +30,14 @@ export function register (program: Command): void {
     .option('--faults <list>', `fault classes: ${FAULT_CLASSES.join(',')} (default all; "none" for none)`)
     .option('--plant <fault>', `a deliberate bug in honest replicas: ${PLANTS.join(', ')}`)
     .option('--traitors <spec>', '"random", "none", or ID:MODE[+MODE],... e.g. 0:equivocate', 'none')
+    .option('--txs <k>', 'transactions per client (default 6; the sweep uses 4)')
+    .option('--fault-ms <ms>', 'length of the fault phase in virtual ms (default 3000; the sweep uses 2000)')
     .option('--trace', 'print the last 200 events of a failing seed')
     .option('--json', 'one JSON object per seed')
-    .action(async (o: { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean }) => {
+    .action(async (o: { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean, txs?: string, faultMs?: string }) => {
       const opts: SimOptions = { trace: o.trace === true }
+      if (o.txs !== undefined) opts.txsPerClient = parseIntOption('--txs', 1, 1000)(o.txs)
+      if (o.faultMs !== undefined) opts.faultMs = parseIntOption('--fault-ms', 0, 600_000)(o.faultMs)
       if (o.replicas !== undefined) {
         const n = Number(o.replicas)
         if (!Number.isInteger(n) || n < 4 || n > 64) throw new CliError(`--replicas must be a whole number from 4 to 64, got ${o.replicas}`)
@@ -53,15 +57,16 @@ export function register (program: Command): void {
       if (o.sweep === true) {
         [from, to] = o.seeds !== undefined ? [from, to] : [1, 10_000]
         if (o.traitors === 'none') opts.traitors = 'random'
-        opts.txsPerClient = 4
-        opts.faultMs = 2000
+        opts.txsPerClient ??= 4
+        opts.faultMs ??= 2000
       }
       if (!Number.isInteger(from)) throw new CliError('--seed must be a whole number')
       const t0 = Date.now()
       const print = (r: SeedResult): void => {
         process.stdout.write(`${o.json === true ? JSON.stringify({ ...r, trace: undefined }) : line(r)}\n`)
         if (r.violations.length > 0 && o.json !== true) {
-          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed} --replicas ${r.n}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} --traitors '${o.traitors}' --trace\n`)
+          const traitors = opts.traitors === 'random' ? 'random' : o.traitors
+          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed} --replicas ${r.n} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} --traitors '${traitors}' --trace\n`)
           for (const t of r.trace) process.stdout.write(`  | ${t}\n`)
         }
       }
