@@ -42,6 +42,8 @@ export interface ReplicaNodeOptions {
   logLevel?: string
   /** Override the API listen port from genesis (0 = any free port). */
   apiPort?: number
+  /** Override the libp2p listen addresses from genesis (e.g. to run a twin of a replica). */
+  listen?: string[]
 }
 
 export class ReplicaNode {
@@ -148,7 +150,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const crypto: ProtocolCrypto = { sign: signer.sign, verify: verifier.verify }
   const head = ledger.head()
   const core = new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
-  const host = await createHost({ seed: keys.seed, listen: me.addrs, dialAllow: new Set(genesis.replicas.map(r => r.peerId)) })
+  const host = await createHost({ seed: keys.seed, listen: o.listen ?? me.addrs, dialAllow: new Set(genesis.replicas.map(r => r.peerId)) })
   const net = new ReplicaNetwork(host, o.id, genesis.replicas)
   const clients = new ClientServer(host)
   const admin = new AdminGate(genesis, o.id, join(o.dataDir, 'admin-nonce'))

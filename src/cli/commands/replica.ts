@@ -9,9 +9,15 @@ export function register (program: Command): void {
     .requiredOption('--dir <dir>', 'cluster directory (from pbft init)')
     .requiredOption('--id <i>', 'replica id', parseIntOption('--id', 0, 63))
     .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
-    .action(async (o: { dir: string, id: number, logLevel: string }) => {
+    .option('--data <dir>', 'data directory (default DIR/data/replica-I)')
+    .option('--listen <multiaddr>', 'libp2p listen address instead of the one in genesis')
+    .option('--api-port <port>', 'HTTP API port instead of the one in genesis (0 = any)', parseIntOption('--api-port', 0, 65535))
+    .action(async (o: { dir: string, id: number, logLevel: string, data?: string, listen?: string, apiPort?: number }) => {
       const c = requireCluster(o.dir)
-      const node = await startReplica({ genesisPath: c.genesis, keyPath: c.replicaKey(o.id), dataDir: c.data(o.id), id: o.id, logLevel: o.logLevel })
+      const node = await startReplica({
+        genesisPath: c.genesis, keyPath: c.replicaKey(o.id), dataDir: o.data ?? c.data(o.id), id: o.id, logLevel: o.logLevel,
+        listen: o.listen !== undefined ? [o.listen] : undefined, apiPort: o.apiPort
+      })
       let stopping = false
       const stop = (signal: string): void => {
         if (stopping) return
