@@ -41,10 +41,17 @@ export interface Host {
   viewChanges: number
 }
 
-/** One memo of signature verdicts shared by all simulated replicas: verdicts are pure. */
+/**
+ * One memo of signature verdicts shared by all simulated replicas: verdicts are pure. A
+ * decoded message is shared by every receiver of the same frame (see `decodeShared`), so its
+ * signature object identifies it: the first lookup is by identity, then by content hash.
+ */
 export function memoVerify (): ProtocolCrypto['verify'] {
   const memo = new Map<string, boolean>()
+  const byObject = new WeakMap<Uint8Array, { pub: Uint8Array, msg: number, verdict: boolean }>()
   return (pub, msg, sig) => {
+    const seen = byObject.get(sig)
+    if (seen !== undefined && seen.pub === pub && seen.msg === msg.byteLength) return seen.verdict
     const k = toHex(sha256(pub, sig, msg))
     let v = memo.get(k)
     if (v === undefined) {
@@ -52,6 +59,7 @@ export function memoVerify (): ProtocolCrypto['verify'] {
       if (memo.size >= VERIFY_MEMO_MAX) memo.clear()
       memo.set(k, v)
     }
+    byObject.set(sig, { pub, msg: msg.byteLength, verdict: v })
     return v
   }
 }
@@ -144,8 +152,12 @@ export class World {
           h.wal.push(...a.records)
           for (const r of a.records) { const key = persistedKeyOf(r); if (key !== undefined) h.persisted.add(key) }
           break
-        case 'send': this.send(h, a.to, a.message); break
-        case 'broadcast': for (let j = 0; j < this.hosts.length; j++) if (j !== h.id) this.send(h, j, a.message); break
+        case 'send': this.send(h, a.to, a.message, encodeReplicaMessage(a.message)); break
+        case 'broadcast': {
+          const bytes = encodeReplicaMessage(a.message)
+          for (let j = 0; j < this.hosts.length; j++) if (j !== h.id) this.send(h, j, a.message, bytes)
+          break
+        }
         case 'execute': {
           const prev = toHex(h.ledger.head().blockHash)
           const applied = await h.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert)
@@ -167,11 +179,10 @@ export class World {
     if (h.honest && h.up) this.inv.checkMemory(h.id, h.core.sizes())
   }
 
-  private send (h: Host, to: number, m: ReplicaMessage): void {
+  private send (h: Host, to: number, m: ReplicaMessage, bytes: Uint8Array): void {
     if (h.honest) this.inv.onSent(h.id, m, h.persisted, h.core.sizes().view)
     this.stats.messages++
     if (this.lost(h.id, to)) { this.stats.dropped++; return }
-    const bytes = encodeReplicaMessage(m)
     this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes })
     if (this.prng.chance(this.net.dup)) { this.stats.duplicated++; this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes }) }
   }
@@ -184,9 +195,21 @@ export class World {
   delay (): number { return this.net.delayMs + Math.floor(-Math.log(1 - this.prng.float()) * this.net.jitterMs) }
 
   async deliver (to: number, from: number, bytes: Uint8Array): Promise<void> {
-    const d = decodeReplicaFrame(bytes)
-    if (!d.ok) return
-    await this.step(to, { type: 'message', from, message: d.value })
+    const m = this.decodeShared(bytes)
+    if (m === undefined) return
+    await this.step(to, { type: 'message', from, message: m })
+  }
+
+  /** Every receiver of one frame gets the same decoded object (the core never mutates input). */
+  private readonly decoded = new WeakMap<Uint8Array, ReplicaMessage | null>()
+  private decodeShared (bytes: Uint8Array): ReplicaMessage | undefined {
+    let m = this.decoded.get(bytes)
+    if (m === undefined) {
+      const d = decodeReplicaFrame(bytes)
+      m = d.ok ? d.value : null
+      this.decoded.set(bytes, m)
+    }
+    return m ?? undefined
   }
 
   /** State transfer: copy verified blocks from a live peer that has them. */
