@@ -75,7 +75,7 @@ export function onNewView (s: State, from: number, nv: NewView, batches: Batch[]
   const senders = new Set<number>()
   for (const vc of nv.viewChanges) {
     if (vc.newView !== nv.view || senders.has(vc.replica)) return s.drop('new-view-bad-view-changes')
-    if (viewChangeProblem(s, vc, batchesFor(s, vc, batches)) !== undefined) return s.drop('new-view-bad-view-changes')
+    if (viewChangeProblem(s, vc, [], false) !== undefined) return s.drop('new-view-bad-view-changes')
     senders.add(vc.replica)
   }
   if (senders.size < s.q) return s.drop('new-view-too-few-view-changes')

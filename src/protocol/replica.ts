@@ -24,6 +24,10 @@ export class Replica implements ReplicaCore {
   step (event: ProtocolEvent): Action[] {
     const s = this.s
     s.out = []
+    if (s.fetchOnStart && s.fetching !== undefined) {
+      s.fetchOnStart = false
+      s.out.push({ type: 'fetch-state', seq: s.fetching, blockHash: s.stableHash, peers: s.stableProof.map(c => c.replica).filter(r => r !== s.id) })
+    }
     switch (event.type) {
       case 'tick':
         if (event.nowMs > s.nowMs) s.nowMs = event.nowMs

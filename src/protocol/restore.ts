@@ -82,4 +82,10 @@ export function restore (s: State, r: RestoreState): void {
   // mid-view-change resumes the view change (its timer fires from its first tick).
   if (!s.viewChanging && s.view > 0 && s.activeView < s.view) s.activeView = s.view
   s.nextSeq = Math.max(s.nextSeq, s.stableSeq + 1)
+  // Crashed while fetching blocks up to a stable checkpoint: resume the transfer (found by the
+  // simulator: the restarted replica sat behind its stable checkpoint with no transfer running).
+  if (s.stableSeq > s.lastExecuted) {
+    s.fetching = s.stableSeq
+    s.fetchOnStart = true
+  }
 }

@@ -67,6 +67,8 @@ export class State {
   lastExecuteEmitted = 0
   /** Set while state transfer to this seq runs. */
   fetching: number | undefined
+  /** Restored behind our own stable checkpoint: ask for state transfer at the first step. */
+  fetchOnStart = false
 
   stableSeq = 0
   stableHash: Uint8Array = new Uint8Array(32)

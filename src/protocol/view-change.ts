@@ -58,7 +58,12 @@ function storeViewChange (s: State, from: number, vc: ViewChange, batches: Batch
 }
 
 /** A structurally and cryptographically valid VIEW-CHANGE (§4.4 "correct" view-change). */
-export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[]): string | undefined {
+/**
+ * `requireBatches`: a VIEW-CHANGE sent directly must carry the batch of each prepared
+ * certificate (the new primary may re-propose any of them); inside a NEW-VIEW only the batches
+ * that O re-proposes travel along, and computeO checks those.
+ */
+export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[], requireBatches = true): string | undefined {
   if (vc.chainId !== s.cfg.chainId) return 'wrong chain'
   if (vc.replica >= s.n || !s.verifyFrom('viewChange', vc.replica, vc)) return 'bad signature'
   if (validCheckpointProof(s, vc.stableSeq, vc.checkpointProof) === undefined) return 'bad checkpoint proof'
@@ -69,7 +74,7 @@ export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[]): 
     if (problem !== undefined) return problem
     if (seqs.has(pc.prePrepare.seq)) return 'two prepared certificates for one seq'
     seqs.add(pc.prePrepare.seq)
-    if (!have.has(toHex(pc.prePrepare.digest))) return 'prepared certificate without its batch'
+    if (requireBatches && !have.has(toHex(pc.prePrepare.digest))) return 'prepared certificate without its batch'
   }
   return undefined
 }
