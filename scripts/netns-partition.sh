@@ -44,7 +44,7 @@ done
 inc () { ip netns exec "$PFX-cl" node bin/pbft "$@"; }
 height () { ip netns exec "$PFX-cl" node -e "fetch('http://${NET}$(( $1 + 1 )):7200/status').then(r => r.json()).then(s => console.log(s.height)).catch(() => console.log(-1))"; }
 sleep 3
-inc tx load --dir "$DIR/cluster" --duration 25 --window 8 --accounts 2 > "$DIR/load.json" 2>/dev/null &
+timeout 90 ip netns exec "$PFX-cl" node bin/pbft tx load --dir "$DIR/cluster" --duration 25 --window 8 --accounts 2 > "$DIR/load.json" 2>/dev/null &
 PIDS+=($!)
 sleep 5
 echo "cutting replica 3's link (heights: $(height 0) $(height 1) $(height 2) $(height 3))"

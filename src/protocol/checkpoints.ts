@@ -3,6 +3,7 @@ import type { Checkpoint } from '../codec/index.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
 import { collectEvidenceGarbage, observe } from './evidence.js'
 import { CHECKPOINTS_PER_SENDER_MAX } from './limits.js'
+import { removePending } from './requests.js'
 import type { State } from './state.js'
 
 /** After executing a checkpoint seq: sign, persist and multicast CHECKPOINT(seq, block hash). */
@@ -91,4 +92,13 @@ export function onStateTransferred (s: State, seq: number, blockHash: Uint8Array
   s.lastExecuteEmitted = Math.max(s.lastExecuteEmitted, seq)
   if (s.fetching !== undefined && seq >= s.fetching) s.fetching = undefined
   if (s.nextSeq <= seq) s.nextSeq = seq + 1
+  // The transferred blocks executed requests we cannot name here: forget what was in flight or
+  // pending (clients retransmit what is still outstanding), so no stale request keeps the
+  // view-change timer running (found by the SIGKILL loop: a restarted replica kept timing out
+  // alone into ever higher views after catching up by state transfer).
+  for (const [k] of s.log) if (k <= seq) s.log.delete(k)
+  s.inFlight.clear()
+  for (const p of [...s.pending.values()]) removePending(s, p.key, toHex(p.tx.client))
+  s.timerStartedMs = undefined
+  s.lastProgressMs = s.nowMs
 }
