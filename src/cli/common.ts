@@ -1,11 +1,8 @@
 // Shared helpers of the CLI commands.
 import { existsSync } from 'node:fs'
-import { Client } from '../client/client.js'
-import { verify } from '../crypto/ed25519.js'
 import { fromHex } from '../crypto/hash.js'
 import { loadKeyFile } from '../crypto/keyfile.js'
 import { loadGenesis, type Genesis } from '../ledger/genesis.js'
-import { ClientConnection } from '../net/client-net.js'
 import { requireCluster, type ClusterDir } from './cluster-dir.js'
 
 export class CliError extends Error {
@@ -58,10 +55,7 @@ export function resolveKeyPath (s: string, c: ClusterDir): string {
   return s
 }
 
-export async function connectClient (g: Genesis, seed: Uint8Array, opts: { timeoutMs?: number, retryMs?: number } = {}): Promise<Client> {
-  const transport = await ClientConnection.connect(g.replicas)
-  return new Client({ chainId: g.chainId, replicaKeys: g.replicas.map(r => r.publicKey), seed, transport, verify, ...opts })
-}
+export { connectClient } from '../client/connect.js'
 
 export function parseIntOption (name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {

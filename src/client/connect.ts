@@ -1,0 +1,10 @@
+// A ready Client over libp2p for a cluster described by its genesis.
+import { verify } from '../crypto/ed25519.js'
+import type { Genesis } from '../ledger/genesis.js'
+import { ClientConnection } from '../net/client-net.js'
+import { Client } from './client.js'
+
+export async function connectClient (g: Genesis, seed: Uint8Array, opts: { timeoutMs?: number, retryMs?: number } = {}): Promise<Client> {
+  const transport = await ClientConnection.connect(g.replicas)
+  return new Client({ chainId: g.chainId, replicaKeys: g.replicas.map(r => r.publicKey), seed, transport, verify, ...opts })
+}
