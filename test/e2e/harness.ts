@@ -1,6 +1,6 @@
 // Real replica processes for end-to-end tests: a fresh cluster directory and free ports per
 // test file; every process started is killed by PID in cleanup.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,10 +20,13 @@ async function portFree (port: number): Promise<boolean> {
   })
 }
 
-/** A base port P such that P..P+n-1 and P+100..P+100+n-1 are free. */
+/**
+ * A base port P such that P..P+n-1 and P+100..P+100+n-1 are free. P stays below Linux's
+ * ephemeral range (32768+), so an outgoing connection cannot take a port a replica will listen on.
+ */
 export async function freeBasePort (n: number): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 400) * 100
+    const base = 20_000 + Math.floor(Math.random() * 120) * 100
     const ports = [...Array(n).keys()].flatMap(i => [base + i, base + 100 + i])
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base
   }
@@ -37,8 +40,28 @@ export async function startCluster (n: number, params: Partial<Genesis['params']
   const { c, genesis } = await initCluster({ dir: join(root, 'cluster'), replicas: n, basePort: await freeBasePort(n), accounts: 4, host: '127.0.0.1', balance: 1_000_000_000n, params })
   const cl: E2eCluster = { c, genesis, pids: new Set(), root }
   for (let i = 0; i < n; i++) start(cl, i)
-  await waitFor(async () => (await Promise.all([...Array(n).keys()].map(async i => await status(cl, i).then(() => true, () => false)))).every(Boolean), 30_000)
+  try {
+    await waitFor(async () => {
+      const up = await Promise.all([...Array(n).keys()].map(async i => await status(cl, i).then(() => true, () => false)))
+      for (const [i, ok] of up.entries()) {
+        const pid = readPid(c, i)
+        if (!ok && pid !== undefined && !isAlive(pid)) throw new Error(`replica ${i} exited during start-up:\n${logTail(cl, i)}`)
+      }
+      return up.every(Boolean)
+    }, 60_000, 'every replica to answer /status')
+  } catch (err) {
+    const tails = [...Array(n).keys()].map(i => `--- replica ${i} ---\n${logTail(cl, i)}`).join('\n')
+    cleanup(cl)
+    throw new Error(`${(err as Error).message}\n${tails}`)
+  }
   return cl
+}
+
+/** The last lines of replica `id`'s log, for failure messages. */
+export function logTail (cl: E2eCluster, id: number, lines = 20): string {
+  const path = cl.c.log(id)
+  if (!existsSync(path)) return '(no log)'
+  return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
 }
 
 export function start (cl: E2eCluster, id: number): void {
