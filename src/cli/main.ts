@@ -2,6 +2,7 @@
 // `register(program)`; add it to the list below.
 import '../polyfill.js'
 import { Command, CommanderError } from 'commander'
+import { register as bench } from './commands/bench.js'
 import { register as byzantine } from './commands/byzantine.js'
 import { register as cluster } from './commands/cluster.js'
 import { register as init } from './commands/init.js'
@@ -19,7 +20,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [start, init, replica, cluster, tx, query, byzantine, ledger, simulate, keygen]) register(program)
+for (const register of [start, init, replica, cluster, tx, query, byzantine, ledger, simulate, bench, keygen]) register(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -31,6 +31,14 @@ export function isAlive (pid: number): boolean {
   }
 }
 
+/**
+ * Extra Node flags for replica processes, e.g. PBFT_REPLICA_NODE_FLAGS="--cpu-prof
+ * --cpu-prof-dir=/tmp/prof" to profile every replica of a cluster or bench run.
+ */
+function replicaNodeFlags (): string[] {
+  return (process.env.PBFT_REPLICA_NODE_FLAGS ?? '').split(' ').filter(a => a !== '')
+}
+
 /** Starts replica `id` in the background; returns its PID. */
 export function startReplicaProcess (c: ClusterDir, id: number, extraArgs: string[] = []): number {
   const running = readPid(c, id)
@@ -38,7 +46,7 @@ export function startReplicaProcess (c: ClusterDir, id: number, extraArgs: strin
   mkdirSync(dirname(c.log(id)), { recursive: true })
   mkdirSync(dirname(c.pid(id)), { recursive: true })
   const out = openSync(c.log(id), 'a')
-  const child = spawn(process.execPath, [PBFT_BIN, 'replica', '--dir', c.dir, '--id', String(id), ...extraArgs], {
+  const child = spawn(process.execPath, [...replicaNodeFlags(), PBFT_BIN, 'replica', '--dir', c.dir, '--id', String(id), ...extraArgs], {
     detached: true,
     stdio: ['ignore', out, out]
   })

@@ -1,7 +1,6 @@
 // Real replica processes for end-to-end tests: a fresh cluster directory and free ports per
 // test file; every process started is killed by PID in cleanup.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Client } from '../../src/client/client.js'
@@ -10,28 +9,9 @@ import type { Genesis } from '../../src/ledger/genesis.js'
 import type { ClusterDir } from '../../src/cli/cluster-dir.js'
 import { apiUrl, connectClient, getJson } from '../../src/cli/common.js'
 import { initCluster } from '../../src/cli/init.js'
+import { freeBasePort } from '../../src/cli/ports.js'
+export { freeBasePort }
 import { isAlive, readPid, startReplicaProcess } from '../../src/cli/processes.js'
-
-async function portFree (port: number): Promise<boolean> {
-  return await new Promise(resolve => {
-    const s = createServer()
-    s.once('error', () => { resolve(false) })
-    s.listen(port, '127.0.0.1', () => { s.close(() => { resolve(true) }) })
-  })
-}
-
-/**
- * A base port P such that P..P+n-1 and P+100..P+100+n-1 are free. P stays below Linux's
- * ephemeral range (32768+), so an outgoing connection cannot take a port a replica will listen on.
- */
-export async function freeBasePort (n: number): Promise<number> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 120) * 100
-    const ports = [...Array(n).keys()].flatMap(i => [base + i, base + 100 + i])
-    if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base
-  }
-  throw new Error('no free ports')
-}
 
 export interface E2eCluster { c: ClusterDir, genesis: Genesis, pids: Set<number>, root: string }
 

@@ -1,0 +1,153 @@
+// One bench run: a real cluster, pre-signed load, and the figures of issue #7 — committed tx/s,
+// latency quantiles, CPU per committed transaction per replica, peak RSS, batch size, view
+// changes — next to the signature ceiling and the unreplicated baseline.
+import type { Transaction } from '../../codec/index.js'
+import { loadKeyFile } from '../../crypto/keyfile.js'
+import type { GenesisParams } from '../../ledger/genesis.js'
+import { sendAdmin } from '../commands/byzantine.js'
+import { connectClient } from '../common.js'
+import { scrape, startBenchCluster, stopBenchCluster, type BenchCluster } from './cluster.js'
+import { longestStallMs, perSecond, presign, startLoad, type LoadShape } from './load.js'
+import { cpuSeconds, memoryMiB } from './procstat.js'
+import { signatureCeiling, unreplicatedBaseline, type Baseline, type Ceiling } from './references.js'
+
+export interface BenchOptions {
+  replicas: number
+  clients: number
+  shape: LoadShape
+  durationS: number
+  warmupS: number
+  /** Upper bound of the closed-loop rate used to size the pre-signed workload. */
+  presignRate: number
+  traitor?: { mode: string, replica: number }
+  killPrimaryAtS?: number
+  params?: Partial<GenesisParams>
+  keep?: boolean
+  progress?: (line: string) => void
+}
+
+export interface ReplicaFigures { id: number, cpuSeconds: number, cpuMsPerTx: number, rssMiB: number, peakRssMiB: number, rssGrowthPct: number }
+
+export interface BenchResult {
+  config: { replicas: number, f: number, clients: number, load: LoadShape, durationS: number, warmupS: number, traitor?: { mode: string, replica: number }, killPrimaryAtS?: number, params: GenesisParams }
+  committedTxPerSec: number
+  committed: number
+  failed: number
+  errors: number
+  shed: number
+  workloadExhausted: boolean
+  latencyMs: { p50: number, p90: number, p99: number, max: number, samples: number }
+  perSecond: number[]
+  replicas: ReplicaFigures[]
+  loadGeneratorCpuMsPerTx: number
+  avgBatchSize: number
+  viewChanges: number
+  killPrimary?: { atS: number, longestStallMs: number }
+  ceiling: Ceiling
+  baseline: Baseline
+  throughputOverCeiling: number
+  cpuPerTxOverBaseline: number
+}
+
+const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
+
+interface Sample { cpu: number[], batchSum: number, batchCount: number, viewChanges: number }
+
+async function sample (cl: BenchCluster, alive: (i: number) => boolean): Promise<Sample> {
+  const cpu = cl.pids.map(pid => cpuSeconds(pid) ?? NaN)
+  const metrics = await Promise.all(cl.pids.map(async (_, i) => alive(i) ? await scrape(cl.genesis, i).catch(() => new Map<string, number>()) : new Map<string, number>()))
+  const m0 = metrics.find(m => m.size > 0) ?? new Map<string, number>()
+  return {
+    cpu,
+    batchSum: m0.get('pbft_batch_size_sum') ?? 0,
+    batchCount: m0.get('pbft_batch_size_count') ?? 0,
+    viewChanges: Math.max(0, ...metrics.map(m => m.get('pbft_view_changes') ?? 0))
+  }
+}
+
+export async function runBench (o: BenchOptions): Promise<BenchResult> {
+  const log = o.progress ?? (() => {})
+  log(`starting ${o.replicas} replicas`)
+  const cl = await startBenchCluster(o.replicas, o.clients, o.params ?? {})
+  const killed = new Set<number>()
+  try {
+    const keys = [...Array(o.clients).keys()].map(k => loadKeyFile(cl.c.accountKey(k)))
+    const clients = await Promise.all(keys.map(async k => await connectClient(cl.genesis, k.seed, { retryMs: 2000, timeoutMs: 30_000 })))
+    const totalS = o.warmupS + o.durationS
+    const rate = o.shape.kind === 'open' ? o.shape.rate * 1.05 : o.presignRate
+    const perClient = Math.ceil(rate * totalS / o.clients) + 64
+    log(`pre-signing ${perClient * o.clients} transfers`)
+    const work = presign(clients, k => keys[(k + 1) % o.clients]!.publicKey, perClient)
+    const sampleTxs: Transaction[] = []
+    for (let i = 0; sampleTxs.length < Math.min(20_000, perClient * o.clients); i++) for (const w of work) if (w.txs[i] !== undefined) sampleTxs.push(w.txs[i]!)
+    const ceiling = signatureCeiling(sampleTxs.slice(0, 4000), o.replicas)
+    if (o.traitor !== undefined) {
+      await sendAdmin(cl.genesis, loadKeyFile(cl.c.adminKey).seed, o.traitor.replica, 'set', [o.traitor.mode])
+      log(`replica ${o.traitor.replica} is now a traitor: ${o.traitor.mode}`)
+    }
+    const cpuLoad0 = process.cpuUsage()
+    const run = startLoad(work, o.shape, (totalS + 40) * 1000, o.warmupS * 1000)
+    await sleep(o.warmupS * 1000)
+    const before = await sample(cl, i => !killed.has(i))
+    const cpuMeasure0 = process.cpuUsage(cpuLoad0)
+    const rss: number[][] = cl.pids.map(() => [])
+    const t0 = Date.now()
+    let killTimer: NodeJS.Timeout | undefined
+    if (o.killPrimaryAtS !== undefined) {
+      killTimer = setTimeout(() => { process.kill(cl.pids[0]!, 'SIGKILL'); killed.add(0); log('SIGKILL primary (replica 0)') }, o.killPrimaryAtS * 1000)
+    }
+    while (Date.now() - t0 < o.durationS * 1000 && !run.stats.exhausted) {
+      await sleep(1000)
+      cl.pids.forEach((pid, i) => { const m = memoryMiB(pid); if (m !== undefined && !killed.has(i)) rss[i]!.push(m.rss) })
+      const s = (Date.now() - t0) / 1000
+      log(`${bar(s / o.durationS)} ${s.toFixed(0)}/${o.durationS}s  ${Math.round(run.stats.latency.count / s)} tx/s  errors ${run.stats.errors}`)
+    }
+    const seconds = (Date.now() - t0) / 1000
+    const after = await sample(cl, i => !killed.has(i))
+    const cpuLoad = process.cpuUsage(cpuLoad0)
+    clearTimeout(killTimer)
+    const committedInWindow = run.stats.latency.count
+    run.stop()
+    await Promise.race([run.done, sleep(35_000)])
+    await Promise.all(clients.map(async c => { await c.close() }))
+    const [p50, p90, p99, max] = run.stats.latency.quantiles([0.5, 0.9, 0.99, 1])
+    const committed = Math.max(1, committedInWindow)
+    const replicas = cl.pids.map((_, i): ReplicaFigures => {
+      const cpu = (after.cpu[i] ?? NaN) - (before.cpu[i] ?? NaN)
+      const series = rss[i]!
+      const first = series[Math.min(2, series.length - 1)] ?? NaN
+      const last = series.at(-1) ?? NaN
+      return { id: i, cpuSeconds: round(cpu, 2), cpuMsPerTx: round(1000 * cpu / committed, 3), rssMiB: round(last, 1), peakRssMiB: round(Math.max(...series), 1), rssGrowthPct: round(100 * (last - first) / first, 1) }
+    })
+    const avgBatchSize = (after.batchSum - before.batchSum) / Math.max(1, after.batchCount - before.batchCount)
+    log('unreplicated baseline')
+    const baseline = await unreplicatedBaseline(cl.genesis, sampleTxs, Math.max(1, Math.round(avgBatchSize)))
+    const committedTxPerSec = Math.round(committedInWindow / seconds)
+    const honest = replicas.filter(r => !killed.has(r.id) && r.id !== o.traitor?.replica)
+    const cpuPerTx = honest.reduce((a, r) => a + r.cpuMsPerTx, 0) / Math.max(1, honest.length)
+    const loadCpu = (cpuLoad.user + cpuLoad.system - cpuMeasure0.user - cpuMeasure0.system) / 1000
+    return {
+      config: { replicas: o.replicas, f: cl.genesis.f, clients: o.clients, load: o.shape, durationS: o.durationS, warmupS: o.warmupS, traitor: o.traitor, killPrimaryAtS: o.killPrimaryAtS, params: cl.genesis.params },
+      committedTxPerSec, committed: committedInWindow, failed: run.stats.failed, errors: run.stats.errors, shed: run.stats.shed, workloadExhausted: run.stats.exhausted,
+      latencyMs: { p50: round(p50!, 1), p90: round(p90!, 1), p99: round(p99!, 1), max: round(max!, 1), samples: run.stats.latency.count },
+      perSecond: perSecond(run.stats.timeline, (o.warmupS + o.durationS) * 1000).slice(o.warmupS),
+      replicas, loadGeneratorCpuMsPerTx: round(loadCpu / committed, 3), avgBatchSize: round(avgBatchSize, 1), viewChanges: after.viewChanges - before.viewChanges,
+      killPrimary: o.killPrimaryAtS === undefined ? undefined : { atS: o.killPrimaryAtS, longestStallMs: longestStallMs(run.stats.timeline, (o.warmupS + o.killPrimaryAtS) * 1000, (o.warmupS + o.durationS) * 1000) },
+      ceiling, baseline,
+      throughputOverCeiling: round(committedTxPerSec / ceiling.txPerSec, 3),
+      cpuPerTxOverBaseline: round(cpuPerTx / baseline.cpuMsPerTx, 2)
+    }
+  } finally {
+    await stopBenchCluster(cl, o.keep === true)
+  }
+}
+
+function round (x: number, digits: number): number {
+  const k = 10 ** digits
+  return Math.round(x * k) / k
+}
+
+function bar (fraction: number, width = 30): string {
+  const full = Math.max(0, Math.min(width, Math.round(fraction * width)))
+  return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`
+}
