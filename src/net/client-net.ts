@@ -5,9 +5,10 @@ import type { Libp2p, Stream } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
 import { randomBytes } from 'node:crypto'
 import { limits } from '../codec/index.js'
-import { encodeFrames, readFrames, sendWithBackpressure } from './frames.js'
+import { CoalescingSender } from './coalesce.js'
+import { readFrames } from './frames.js'
 import { createHost } from './host.js'
-import { CLIENT_FRAMES_PER_SEC, CLIENT_STREAMS_MAX, TokenBucket } from './limits.js'
+import { CLIENT_FRAMES_PER_SEC, CLIENT_QUEUE_BYTES_MAX, CLIENT_STREAMS_MAX, TokenBucket } from './limits.js'
 import type { PeerInfo } from './replica-net.js'
 
 export const CLIENT_PROTOCOL = '/pbft-ledger/client/1.0.0'
@@ -26,9 +27,9 @@ export class ClientServer {
       if (this.streams >= CLIENT_STREAMS_MAX) { this.drop('too-many-clients'); stream.abort(new Error('too many clients')); return }
       this.streams++
       const bucket = new TokenBucket(CLIENT_FRAMES_PER_SEC)
+      const out = new CoalescingSender(stream, CLIENT_QUEUE_BYTES_MAX, () => { this.drop('reply-failed') })
       const reply = (bytes: Uint8Array): void => {
-        if (stream.status !== 'open') return
-        sendWithBackpressure(stream, encodeFrames([bytes])).catch(() => { this.drop('reply-failed') })
+        if (stream.status === 'open' && !out.send(bytes)) this.drop('reply-queue-full')
       }
       readFrames(stream, limits.CLIENT_FRAME_BYTES_MAX, bytes => {
         if (!bucket.take()) return this.drop('rate-limited')
@@ -43,8 +44,8 @@ export class ClientServer {
 
 /** Client side: one stream per replica, reopened on demand. */
 export class ClientConnection {
-  private readonly streams = new Map<number, Stream>()
-  private readonly opening = new Map<number, Promise<Stream | undefined>>()
+  private readonly streams = new Map<number, { stream: Stream, out: CoalescingSender }>()
+  private readonly opening = new Map<number, Promise<CoalescingSender | undefined>>()
   private handler: (replica: number, bytes: Uint8Array) => void = () => {}
   private closed = false
 
@@ -58,18 +59,19 @@ export class ClientConnection {
 
   onFrame (handler: (replica: number, bytes: Uint8Array) => void): void { this.handler = handler }
 
-  private async stream (id: number): Promise<Stream | undefined> {
+  private async stream (id: number): Promise<CoalescingSender | undefined> {
     const s = this.streams.get(id)
-    if (s !== undefined && s.status === 'open') return s
+    if (s !== undefined && s.stream.status === 'open') return s.out
     const pending = this.opening.get(id)
     if (pending !== undefined) return await pending
     const info = this.replicas[id]
     if (info === undefined || this.closed) return undefined
     const p = this.host.dialProtocol(multiaddr(`${info.addrs[0] as string}/p2p/${info.peerId}`), CLIENT_PROTOCOL, { signal: AbortSignal.timeout(2000) })
       .then(stream => {
-        this.streams.set(id, stream)
+        const out = new CoalescingSender(stream, CLIENT_QUEUE_BYTES_MAX)
+        this.streams.set(id, { stream, out })
         readFrames(stream, limits.CLIENT_FRAME_BYTES_MAX, bytes => { this.handler(id, bytes) }).catch(() => {})
-        return stream
+        return out
       })
       .catch(() => undefined)
       .finally(() => { this.opening.delete(id) })
@@ -77,10 +79,11 @@ export class ClientConnection {
     return await p
   }
 
+  /** Queues a frame for a replica (dropped if the stream cannot open or its queue is full; the SDK retries). */
   send (replica: number, bytes: Uint8Array): void {
-    void this.stream(replica).then(s => {
-      if (s !== undefined && s.status === 'open') sendWithBackpressure(s, encodeFrames([bytes])).catch(() => {})
-    })
+    const ready = this.streams.get(replica)
+    if (ready !== undefined && ready.stream.status === 'open') { ready.out.send(bytes); return }
+    void this.stream(replica).then(out => { out?.send(bytes) })
   }
 
   async close (): Promise<void> {

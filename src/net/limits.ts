@@ -8,6 +8,8 @@ export const PEER_BYTES_PER_SEC = 128 * 1024 * 1024
 /** Client connections: frames per second per client and concurrent client streams. */
 export const CLIENT_FRAMES_PER_SEC = 20_000
 export const CLIENT_STREAMS_MAX = 1024
+/** Bytes queued for one client stream (either side) before frames are dropped. */
+export const CLIENT_QUEUE_BYTES_MAX = 8 * 1024 * 1024
 /** Redial interval for replicas that are not connected. */
 export const REDIAL_MS = 300
 
