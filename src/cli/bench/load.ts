@@ -10,6 +10,8 @@ export type LoadShape = { kind: 'closed', window: number } | { kind: 'open', rat
 
 /** Transactions in flight at most, over all clients, in open loop (above it, sends are shed). */
 export const OPEN_LOOP_IN_FLIGHT_MAX = 20_000
+/** Distinct error kinds kept for the report. */
+export const ERROR_KINDS_MAX = 20
 /** Time resolution of the commit timeline. */
 export const TIMELINE_BUCKET_MS = 10
 
@@ -20,6 +22,8 @@ export interface LoadStats {
   committed: number
   failed: number
   errors: number
+  /** Errors by kind (the error's name and the first words of its message), bounded. */
+  errorKinds: Map<string, number>
   shed: number
   exhausted: boolean
   latency: LatencySamples
@@ -47,7 +51,7 @@ export interface LoadRun {
 export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: number, measureFromMs = 0, now: () => number = () => performance.now()): LoadRun {
   const t0 = now()
   const stats: LoadStats = {
-    submitted: 0, committed: 0, failed: 0, errors: 0, shed: 0, exhausted: false,
+    submitted: 0, committed: 0, failed: 0, errors: 0, errorKinds: new Map(), shed: 0, exhausted: false,
     latency: new LatencySamples(), timeline: new Uint32Array(Math.ceil(maxMs / TIMELINE_BUCKET_MS) + 1)
   }
   let stopped = false
@@ -67,8 +71,10 @@ export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: numbe
       if (start - t0 >= measureFromMs) stats.latency.add(end - start)
       const bucket = Math.floor((end - t0) / TIMELINE_BUCKET_MS)
       if (bucket < stats.timeline.length) stats.timeline[bucket]!++
-    } catch {
+    } catch (err) {
       stats.errors++
+      const kind = err instanceof Error ? `${err.name}: ${err.message.replace(/[0-9a-f]{64}/g, '<tx>').slice(0, 80)}` : String(err)
+      if (stats.errorKinds.has(kind) || stats.errorKinds.size < ERROR_KINDS_MAX) stats.errorKinds.set(kind, (stats.errorKinds.get(kind) ?? 0) + 1)
     } finally {
       inFlight--
     }

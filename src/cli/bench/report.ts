@@ -13,6 +13,7 @@ export function formatResult (r: BenchResult): string {
     `  load generator ${r.loadGeneratorCpuMsPerTx} ms CPU per tx`,
     ...r.replicas.map(p => `  replica ${p.id}      ${p.cpuMsPerTx} ms CPU per tx, RSS ${p.rssMiB} MiB (peak ${p.peakRssMiB}, growth ${p.rssGrowthPct}%)`)
   ]
+  for (const [kind, count] of Object.entries(r.errorKinds)) lines.push(`  error          ${count} x ${kind}`)
   if (r.killPrimary !== undefined) lines.push(`  kill primary   at ${r.killPrimary.atS} s; longest stall without commits ${r.killPrimary.longestStallMs} ms`)
   return lines.join('\n')
 }

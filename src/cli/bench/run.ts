@@ -34,6 +34,7 @@ export interface BenchResult {
   committed: number
   failed: number
   errors: number
+  errorKinds: Record<string, number>
   shed: number
   workloadExhausted: boolean
   latencyMs: { p50: number, p90: number, p99: number, max: number, samples: number }
@@ -72,10 +73,10 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
   const killed = new Set<number>()
   try {
     const keys = [...Array(o.clients).keys()].map(k => loadKeyFile(cl.c.accountKey(k)))
-    const clients = await Promise.all(keys.map(async k => await connectClient(cl.genesis, k.seed, { retryMs: 2000, timeoutMs: 30_000 })))
+    const clients = await Promise.all(keys.map(async k => await connectClient(cl.genesis, k.seed, { timeoutMs: 30_000 })))
     const totalS = o.warmupS + o.durationS
     const rate = o.shape.kind === 'open' ? o.shape.rate * 1.05 : o.presignRate
-    const perClient = Math.ceil(rate * totalS / o.clients) + 64
+    const perClient = Math.ceil(rate * (totalS + 5) / o.clients) + 64
     log(`pre-signing ${perClient * o.clients} transfers`)
     const work = presign(clients, k => keys[(k + 1) % o.clients]!.publicKey, perClient)
     const sampleTxs: Transaction[] = []
@@ -128,7 +129,7 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
     const loadCpu = (cpuLoad.user + cpuLoad.system - cpuMeasure0.user - cpuMeasure0.system) / 1000
     return {
       config: { replicas: o.replicas, f: cl.genesis.f, clients: o.clients, load: o.shape, durationS: o.durationS, warmupS: o.warmupS, traitor: o.traitor, killPrimaryAtS: o.killPrimaryAtS, params: cl.genesis.params },
-      committedTxPerSec, committed: committedInWindow, failed: run.stats.failed, errors: run.stats.errors, shed: run.stats.shed, workloadExhausted: run.stats.exhausted,
+      committedTxPerSec, committed: committedInWindow, failed: run.stats.failed, errors: run.stats.errors, errorKinds: Object.fromEntries(run.stats.errorKinds), shed: run.stats.shed, workloadExhausted: run.stats.exhausted,
       latencyMs: { p50: round(p50!, 1), p90: round(p90!, 1), p99: round(p99!, 1), max: round(max!, 1), samples: run.stats.latency.count },
       perSecond: perSecond(run.stats.timeline, (o.warmupS + o.durationS) * 1000).slice(o.warmupS),
       replicas, loadGeneratorCpuMsPerTx: round(loadCpu / committed, 3), avgBatchSize: round(avgBatchSize, 1), viewChanges: after.viewChanges - before.viewChanges,
