@@ -22,7 +22,11 @@ export interface ClientOptions {
   seed: Uint8Array
   transport: ClientTransport
   verify: ReplyVerifier['verify']
-  /** Re-send to every replica when no proof arrived within this time. Default 1000 ms. */
+  /**
+   * Re-send to every replica when no proof arrived within this time; each further re-send waits
+   * twice as long (up to RETRY_BACKOFF_MAX_MS), so an overloaded cluster is not flooded with
+   * copies of requests it already queued. Default 1000 ms.
+   */
   retryMs?: number
   /** Give up after this time. Default 30 s. */
   timeoutMs?: number
@@ -48,6 +52,8 @@ interface Pending {
 }
 
 export const CLIENT_PENDING_MAX = 10_000
+/** Longest wait between two re-sends of one transaction. */
+export const RETRY_BACKOFF_MAX_MS = 8000
 
 export class Client {
   readonly publicKey: Uint8Array
@@ -96,14 +102,21 @@ export class Client {
     return await new Promise<CommitProof>((resolve, reject) => {
       const verifier: ReplyVerifier = { chainId: this.opts.chainId, publicKeys: this.opts.replicaKeys, verify: this.opts.verify }
       const p: Pending = { tx, replies: new ReplySet(verifier, id, tx.client, this.f + 1), rejections: new Map(), resolve, reject }
-      const retry = setInterval(() => { for (let r = 0; r < this.n; r++) this.opts.transport.send(r, bytes) }, retryMs)
+      let wait = retryMs
+      let retry: NodeJS.Timeout
+      const resend = (): void => {
+        for (let r = 0; r < this.n; r++) this.opts.transport.send(r, bytes)
+        wait = Math.min(wait * 2, Math.max(retryMs, RETRY_BACKOFF_MAX_MS))
+        retry = setTimeout(resend, wait)
+      }
+      retry = setTimeout(resend, wait)
       const timeout = setTimeout(() => {
         const best = p.replies.largestMatching()
         finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : new TxTimeoutError(timeoutMs, p.replies.size))
       }, timeoutMs)
       const onAbort = (): void => { finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted')) }
       const finish = (err?: Error, proof?: CommitProof): void => {
-        clearInterval(retry)
+        clearTimeout(retry)
         clearTimeout(timeout)
         opts.signal?.removeEventListener('abort', onAbort)
         this.pending.delete(key)

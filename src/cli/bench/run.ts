@@ -57,12 +57,14 @@ interface Sample { cpu: number[], batchSum: number, batchCount: number, viewChan
 async function sample (cl: BenchCluster, alive: (i: number) => boolean): Promise<Sample> {
   const cpu = cl.pids.map(pid => cpuSeconds(pid) ?? NaN)
   const metrics = await Promise.all(cl.pids.map(async (_, i) => alive(i) ? await scrape(cl.genesis, i).catch(() => new Map<string, number>()) : new Map<string, number>()))
-  const m0 = metrics.find(m => m.size > 0) ?? new Map<string, number>()
+  // Batch sizes from the highest replica id that answers (the same one before and after, unless
+  // it was killed in between; replica 0 is the one a kill takes down).
+  const m = [...metrics].reverse().find(x => x.size > 0) ?? new Map<string, number>()
   return {
     cpu,
-    batchSum: m0.get('pbft_batch_size_sum') ?? 0,
-    batchCount: m0.get('pbft_batch_size_count') ?? 0,
-    viewChanges: Math.max(0, ...metrics.map(m => m.get('pbft_view_changes') ?? 0))
+    batchSum: m.get('pbft_batch_size_sum') ?? 0,
+    batchCount: m.get('pbft_batch_size_count') ?? 0,
+    viewChanges: Math.max(0, ...metrics.map(x => x.get('pbft_view_changes') ?? 0))
   }
 }
 
@@ -120,7 +122,7 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
       const last = series.at(-1) ?? NaN
       return { id: i, cpuSeconds: round(cpu, 2), cpuMsPerTx: round(1000 * cpu / committed, 3), rssMiB: round(last, 1), peakRssMiB: round(Math.max(...series), 1), rssGrowthPct: round(100 * (last - first) / first, 1) }
     })
-    const avgBatchSize = (after.batchSum - before.batchSum) / Math.max(1, after.batchCount - before.batchCount)
+    const avgBatchSize = Math.max(0, (after.batchSum - before.batchSum) / Math.max(1, after.batchCount - before.batchCount))
     log('unreplicated baseline')
     const baseline = await unreplicatedBaseline(cl.genesis, sampleTxs, Math.max(1, Math.round(avgBatchSize)))
     const committedTxPerSec = Math.round(committedInWindow / seconds)
