@@ -4,7 +4,48 @@
 import { toHex } from '../crypto/hash.js'
 import { markInFlight } from './requests.js'
 import { digestOf, requestKey, type State } from './state.js'
-import type { RestoreState } from './types.js'
+import type { RestoreState, WalRecord } from './types.js'
+
+type Rec<K extends WalRecord['kind']> = Extract<WalRecord, { kind: K }>
+
+function restorePrePrepare (s: State, rec: Rec<'pre-prepare'>): void {
+  const { prePrepare: pp, batch } = rec
+  const d = toHex(pp.digest)
+  s.claim(pp.replica === s.id ? 'pre-prepare' : 'prepare', pp.view, pp.seq, d)
+  if (pp.seq > s.stableSeq) {
+    const slot = s.slot(pp.seq, pp.view)
+    if (slot.view === pp.view) { slot.prePrepare = pp; slot.batch = batch; slot.digest = d }
+  }
+  if (pp.seq > s.lastExecuted) for (const tx of batch.txs) markInFlight(s, requestKey(tx))
+  if (pp.replica === s.id) s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
+}
+
+function restoreCommit (s: State, rec: Rec<'commit'>): void {
+  const c = rec.commit
+  s.claim('commit', c.view, c.seq, toHex(c.digest))
+  const slot = s.log.get(c.seq)
+  const batch = slot?.digest === toHex(c.digest) ? slot.batch : undefined
+  if (batch !== undefined && digestOf(batch) === toHex(c.digest)) {
+    s.preparedCerts.set(c.seq, { cert: rec.prepared, batch, view: c.view, digest: toHex(c.digest) })
+  }
+}
+
+/** Our own NEW-VIEW: its O pre-prepares are signed by us; never propose another digest there. */
+function restoreOwnNewView (s: State, rec: Rec<'new-view'>): void {
+  s.newViewSent = Math.max(s.newViewSent, rec.newView.view)
+  s.ownNewView = { newView: rec.newView, batches: rec.batches }
+  const byDigest = new Map(rec.batches.map(b => [digestOf(b), b]))
+  for (const pp of rec.newView.prePrepares) {
+    const d = toHex(pp.digest)
+    s.claim('pre-prepare', pp.view, pp.seq, d)
+    s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
+    if (pp.seq <= s.stableSeq) continue
+    const batch = byDigest.get(d) ?? s.nullBatch(pp.seq, pp.view)
+    if (digestOf(batch) !== d) continue
+    const slot = s.resetSlot(pp.seq, pp.view)
+    slot.prePrepare = pp; slot.batch = batch; slot.digest = d
+  }
+}
 
 export function restore (s: State, r: RestoreState): void {
   s.lastExecuted = r.lastExecuted.seq
@@ -20,31 +61,15 @@ export function restore (s: State, r: RestoreState): void {
       case 'view':
         if (rec.view > s.view) { s.view = rec.view; s.viewChanging = true }
         break
-      case 'pre-prepare': {
-        const { prePrepare: pp, batch } = rec
-        const d = toHex(pp.digest)
-        s.claim(pp.replica === s.id ? 'pre-prepare' : 'prepare', pp.view, pp.seq, d)
-        if (pp.seq > s.stableSeq) {
-          const slot = s.slot(pp.seq, pp.view)
-          if (slot.view === pp.view) { slot.prePrepare = pp; slot.batch = batch; slot.digest = d }
-        }
-        if (pp.seq > s.lastExecuted) for (const tx of batch.txs) markInFlight(s, requestKey(tx))
-        if (pp.replica === s.id) s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
+      case 'pre-prepare':
+        restorePrePrepare(s, rec)
         break
-      }
       case 'prepare':
         s.claim('prepare', rec.prepare.view, rec.prepare.seq, toHex(rec.prepare.digest))
         break
-      case 'commit': {
-        const c = rec.commit
-        s.claim('commit', c.view, c.seq, toHex(c.digest))
-        const slot = s.log.get(c.seq)
-        const batch = slot?.digest === toHex(c.digest) ? slot.batch : undefined
-        if (batch !== undefined && digestOf(batch) === toHex(c.digest)) {
-          s.preparedCerts.set(c.seq, { cert: rec.prepared, batch, view: c.view, digest: toHex(c.digest) })
-        }
+      case 'commit':
+        restoreCommit(s, rec)
         break
-      }
       case 'checkpoint':
         s.claim('checkpoint', 0, rec.checkpoint.seq, toHex(rec.checkpoint.blockHash))
         break
@@ -56,22 +81,7 @@ export function restore (s: State, r: RestoreState): void {
         if (rec.viewChange.newView >= s.view) { s.view = rec.viewChange.newView; s.viewChanging = true }
         break
       case 'new-view':
-        if (rec.newView.replica === s.id) {
-          // Our own NEW-VIEW: its O pre-prepares are signed by us; never propose another digest there.
-          s.newViewSent = Math.max(s.newViewSent, rec.newView.view)
-          s.ownNewView = { newView: rec.newView, batches: rec.batches }
-          const byDigest = new Map(rec.batches.map(b => [digestOf(b), b]))
-          for (const pp of rec.newView.prePrepares) {
-            const d = toHex(pp.digest)
-            s.claim('pre-prepare', pp.view, pp.seq, d)
-            s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
-            if (pp.seq <= s.stableSeq) continue
-            const batch = byDigest.get(d) ?? s.nullBatch(pp.seq, pp.view)
-            if (digestOf(batch) !== d) continue
-            const slot = s.resetSlot(pp.seq, pp.view)
-            slot.prePrepare = pp; slot.batch = batch; slot.digest = d
-          }
-        }
+        if (rec.newView.replica === s.id) restoreOwnNewView(s, rec)
         if (rec.newView.view >= s.view) { s.view = rec.newView.view; s.viewChanging = false; s.activeView = s.view }
         break
     }

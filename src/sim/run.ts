@@ -58,6 +58,31 @@ function pickTraitors (prng: Prng, n: number, f: number, opt: SimOptions['traito
   return out
 }
 
+/** Everything one run's event loop works on. */
+interface Run {
+  w: World
+  prng: Prng
+  clients: SimClient[]
+  clientKeys: Uint8Array[]
+  faults: Set<FaultClass>
+  faultMs: number
+  deadline: number
+  n: number
+  f: number
+  note: (line: string) => void
+}
+
+/** The trace: an FNV-1a hash of every event (same seed, same hash) and, with `keep`, the last 200 lines. */
+class Trace {
+  hash = 0x811c9dc5
+  readonly lines: string[] = []
+  constructor (private readonly keep: boolean) {}
+  note (s: string): void {
+    for (let i = 0; i < s.length; i++) this.hash = Math.imul(this.hash ^ s.charCodeAt(i), 16777619) >>> 0
+    if (this.keep) { this.lines.push(s); if (this.lines.length > 200) this.lines.shift() }
+  }
+}
+
 export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedResult> {
   const t0 = Date.now()
   const prng = new Prng(seed)
@@ -82,58 +107,12 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   }
   scheduleFaults(w, prng, faults, faultMs, n, f)
   clients.forEach((_, i) => { w.q.push(prng.int(0, 50), { kind: 'client', client: i }) })
-
-  const trace: string[] = []
-  let traceHash = 0x811c9dc5
-  const note = (s: string): void => {
-    for (let i = 0; i < s.length; i++) traceHash = Math.imul(traceHash ^ s.charCodeAt(i), 16777619) >>> 0
-    if (o.trace === true) { trace.push(s); if (trace.length > 200) trace.shift() }
-  }
+  const trace = new Trace(o.trace === true)
+  const run: Run = { w, prng, clients, clientKeys, faults, faultMs, deadline, n, f, note: line => { trace.note(line) } }
   try {
-    await loop()
+    await loop(run)
   } catch (err) {
     w.inv.violate(`exception in an honest replica: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)
-  }
-  async function loop (): Promise<void> {
-  while (w.q.size > 0 && w.inv.violations.length === 0) {
-    const e = w.q.pop()
-    if (e === undefined || e.at > deadline) break
-    w.now = e.at
-    const ev = e.item
-    note(`${w.now} ${ev.kind} ${'to' in ev ? ev.to : 'replica' in ev ? ev.replica : 'client' in ev ? ev.client : ''}${ev.kind === 'deliver' ? ` from ${ev.from} ${toHex(ev.bytes.subarray(0, 6))}` : ''}`)
-    switch (ev.kind) {
-      case 'tick': {
-        const h = w.hosts[ev.replica]
-        if (h === undefined) break
-        if (h.up) await w.step(h.id, { type: 'tick', nowMs: w.clock(h) })
-        w.q.push(w.now + TICK_MS, ev)
-        break
-      }
-      case 'deliver': {
-        const crash = faults.has('crash') && w.now < faultMs && prng.chance(0.0015) && w.hosts.filter(h => !h.up).length < f
-        if (crash) await w.step(ev.to, { type: 'tick', nowMs: w.clock(w.hosts[ev.to]!) }, prng.int(0, 3))
-        await w.deliver(ev.to, ev.from, ev.bytes)
-        break
-      }
-      case 'request': await w.step(ev.to, { type: 'request', tx: ev.tx }); break
-      case 'reply': w.onReply(ev.client, ev.from, ev.reply); break
-      case 'restart': w.restart(ev.replica); break
-      case 'fetch': await w.fetch(ev.replica, ev.seq); break
-      case 'fault': ev.apply(); break
-      case 'client': {
-        const c = clients[ev.client] as SimClient
-        const to = clientKeys[(ev.client + 1) % clientKeys.length] as Uint8Array
-        const fresh = c.outstanding === undefined
-        const tx = c.next(prng, to)
-        if (tx === undefined) break
-        const targets = fresh ? [c.primary()] : [...Array(n).keys()]
-        for (const r of targets) if (!w.lost(-1, r)) w.q.push(w.now + w.delay(), { kind: 'request', to: r, tx })
-        w.q.push(w.now + CLIENT_RETRY_MS, { kind: 'client', client: ev.client })
-        break
-      }
-    }
-    if (w.now > faultMs && clients.every(c => c.finished())) break
-  }
   }
   const violations = [...w.inv.violations]
   if (violations.length === 0 && !clients.every(c => c.finished())) {
@@ -144,9 +123,72 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     txsSubmitted: clients.reduce((a, c) => a + c.done + (c.outstanding !== undefined ? 1 : 0), 0), txsCommitted: clients.reduce((a, c) => a + c.done, 0),
     faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions },
     traitors: [...traitors].map(([id, s]) => ({ id, modes: s.modes })), evidence: w.stats.evidence,
-    violations, virtualMs: w.now, wallMs: Date.now() - t0, traceHash: traceHash.toString(16), trace,
-    replicas: w.hosts.map(h => { const s = h.core.status(); return { id: h.id, up: h.up, honest: h.honest, view: s.view, viewChanging: s.viewChanging, inflight: s.inFlight.map(x => `${x.seq}@${x.view}:${x.phase[0]}:p${x.prepares.join("")}:c${x.commits.join("")}:${x.digest.slice(0,4)}`).join(" "), executed: s.lastExecuted, stable: s.stableCheckpoint, pending: s.pendingRequests, height: h.ledger.head().height } })
+    violations, virtualMs: w.now, wallMs: Date.now() - t0, traceHash: trace.hash.toString(16), trace: trace.lines,
+    replicas: w.hosts.map(h => replicaSummary(h))
   }
+}
+
+function replicaSummary (h: World['hosts'][number]): SeedResult['replicas'][number] {
+  const s = h.core.status()
+  return {
+    id: h.id, up: h.up, honest: h.honest, view: s.view, viewChanging: s.viewChanging,
+    inflight: s.inFlight.map(x => `${x.seq}@${x.view}:${x.phase[0]}:p${x.prepares.join('')}:c${x.commits.join('')}:${x.digest.slice(0, 4)}`).join(' '),
+    executed: s.lastExecuted, stable: s.stableCheckpoint, pending: s.pendingRequests, height: h.ledger.head().height
+  }
+}
+
+/** The event loop: until the deadline, a violation, or every client finished after the faults. */
+async function loop (r: Run): Promise<void> {
+  const { w } = r
+  while (w.q.size > 0 && w.inv.violations.length === 0) {
+    const e = w.q.pop()
+    if (e === undefined || e.at > r.deadline) break
+    w.now = e.at
+    const ev = e.item
+    r.note(`${w.now} ${ev.kind} ${'to' in ev ? ev.to : 'replica' in ev ? ev.replica : 'client' in ev ? ev.client : ''}${ev.kind === 'deliver' ? ` from ${ev.from} ${toHex(ev.bytes.subarray(0, 6))}` : ''}`)
+    await handle(r, ev)
+    if (w.now > r.faultMs && r.clients.every(c => c.finished())) break
+  }
+}
+
+type SimEvent = NonNullable<ReturnType<World['q']['pop']>>['item']
+
+async function handle (r: Run, ev: SimEvent): Promise<void> {
+  const { w, prng } = r
+  switch (ev.kind) {
+    case 'tick': {
+      const h = w.hosts[ev.replica]
+      if (h === undefined) break
+      if (h.up) await w.step(h.id, { type: 'tick', nowMs: w.clock(h) })
+      w.q.push(w.now + TICK_MS, ev)
+      break
+    }
+    case 'deliver': {
+      const crash = r.faults.has('crash') && w.now < r.faultMs && prng.chance(0.0015) && w.hosts.filter(h => !h.up).length < r.f
+      if (crash) await w.step(ev.to, { type: 'tick', nowMs: w.clock(w.hosts[ev.to]!) }, prng.int(0, 3))
+      await w.deliver(ev.to, ev.from, ev.bytes)
+      break
+    }
+    case 'request': await w.step(ev.to, { type: 'request', tx: ev.tx }); break
+    case 'reply': w.onReply(ev.client, ev.from, ev.reply); break
+    case 'restart': w.restart(ev.replica); break
+    case 'fetch': await w.fetch(ev.replica, ev.seq); break
+    case 'fault': ev.apply(); break
+    case 'client': onClientTurn(r, ev.client); break
+  }
+}
+
+/** A client sends its next transaction to the primary, or re-sends the outstanding one to all. */
+function onClientTurn (r: Run, i: number): void {
+  const { w, prng } = r
+  const c = r.clients[i] as SimClient
+  const to = r.clientKeys[(i + 1) % r.clientKeys.length] as Uint8Array
+  const fresh = c.outstanding === undefined
+  const tx = c.next(prng, to)
+  if (tx === undefined) return
+  const targets = fresh ? [c.primary()] : [...Array(r.n).keys()]
+  for (const t of targets) if (!w.lost(-1, t)) w.q.push(w.now + w.delay(), { kind: 'request', to: t, tx })
+  w.q.push(w.now + CLIENT_RETRY_MS, { kind: 'client', client: i })
 }
 
 /** The safety phase's fault schedule; everything heals at faultMs. */
