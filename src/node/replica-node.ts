@@ -101,6 +101,31 @@ export class ReplicaNode {
     }
   }
 
+  /** A frame from an authenticated replica: decoded, its signer checked against the peer, routed. */
+  onReplicaFrame (from: number, bytes: Uint8Array): void {
+    const d = decodeReplicaFrame(bytes)
+    if (!d.ok) { this.metrics.dropped.inc({ reason: 'decode' }); return }
+    const m = d.value
+    const sender = claimedSender(m)
+    if (sender !== undefined && sender !== from) { this.metrics.dropped.inc({ reason: 'signer-is-not-the-peer' }); return }
+    this.metrics.messagesIn.inc({ type: m.type })
+    if (m.type === 'state-request') void this.transfer.onRequest(from, m.stateRequest)
+    else if (m.type === 'state-response') void this.transfer.onResponse(from, m.stateResponse, Date.now())
+    else this.driver.push({ type: 'message', from, message: m })
+  }
+
+  /** A client frame: decoded, checked by the app (stateless), then handed to the core. */
+  onClientRequest (bytes: Uint8Array, reply: (bytes: Uint8Array) => void): void {
+    const d = decodeClientFrame(bytes)
+    if (!d.ok || d.value.request == null) { this.metrics.dropped.inc({ reason: 'client-decode' }); return }
+    const tx = d.value.request
+    this.routeReply(toHex(tx.client), reply)
+    const check = this.app.checkTx(tx)
+    if (!check.ok) { reply(encodeClientFrame({ error: `${toHex(txId(tx))}: ${check.log}` })); return }
+    this.noteArrival(tx)
+    this.driver.push({ type: 'request', tx })
+  }
+
   noteArrival (tx: Transaction): void {
     if (this.arrivals.size < REPLY_ROUTES_MAX) this.arrivals.set(toHex(txId(tx)), Date.now())
   }
@@ -182,30 +207,12 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
     lies: () => core.has('bad-state-transfer')
   })
-  net.onFrame((from, bytes) => {
-    const d = decodeReplicaFrame(bytes)
-    if (!d.ok) { metrics.dropped.inc({ reason: 'decode' }); return }
-    const m = d.value
-    const sender = claimedSender(m)
-    if (sender !== undefined && sender !== from) { metrics.dropped.inc({ reason: 'signer-is-not-the-peer' }); return }
-    metrics.messagesIn.inc({ type: m.type })
-    if (m.type === 'state-request') void transfer.onRequest(from, m.stateRequest)
-    else if (m.type === 'state-response') void transfer.onResponse(from, m.stateResponse, Date.now())
-    else driver.push({ type: 'message', from, message: m })
-  })
   node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin)
+  const started = node
+  net.onFrame((from, bytes) => { started.onReplicaFrame(from, bytes) })
   await host.start()
   await net.start()
-  await clients.start((bytes, reply) => {
-    const d = decodeClientFrame(bytes)
-    if (!d.ok || d.value.request == null) { metrics.dropped.inc({ reason: 'client-decode' }); return }
-    const tx = d.value.request
-    node?.routeReply(toHex(tx.client), reply)
-    const check = app.checkTx(tx)
-    if (!check.ok) { reply(encodeClientFrame({ error: `${toHex(txId(tx))}: ${check.log}` })); return }
-    node?.noteArrival(tx)
-    driver.push({ type: 'request', tx })
-  })
+  await clients.start((bytes, reply) => { started.onClientRequest(bytes, reply) })
   const api = await startApi(node, o.apiPort)
   node.setServer(api.server, api.port)
   node.startTimers()

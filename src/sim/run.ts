@@ -10,6 +10,9 @@ import { CLIENT_RETRY_MS, SimClient } from './clients.js'
 import { Prng } from './prng.js'
 import { TICK_MS, World } from './world.js'
 
+/** Default bound of the liveness phase (see SimOptions.livenessMs). */
+export const LIVENESS_MS = 120_000
+
 export const FAULT_CLASSES = ['drop', 'dup', 'reorder', 'partition', 'crash', 'skew'] as const
 export type FaultClass = typeof FAULT_CLASSES[number]
 /** Traitor modes the simulator can run (all of src/byzantine). */
@@ -24,6 +27,13 @@ export interface SimOptions {
   clients?: number
   txsPerClient?: number
   faultMs?: number
+  /**
+   * How long after the faults stop every client transaction must have committed. Default 120 s:
+   * a replica cut off during the fault phase can time out alone into a view several steps above
+   * the others (its VIEW-CHANGE forbids it to go back, PBFT §4.4); when the remaining honest
+   * replicas are exactly 2f+1, no lower view can complete and they climb to it one view-change
+   * timeout at a time (at most 16 × 300 ms each). Seed 7090 of the sweep needed 57.6 s and 18 view changes.
+   */
   livenessMs?: number
   trace?: boolean
 }
@@ -90,7 +100,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   const f = Math.floor((n - 1) / 3)
   const faults = new Set(o.faults ?? FAULT_CLASSES)
   const faultMs = o.faultMs ?? 3000
-  const deadline = faultMs + (o.livenessMs ?? 30_000)
+  const deadline = faultMs + (o.livenessMs ?? LIVENESS_MS)
   const clientSeeds = [...Array(o.clients ?? 3)].map(() => prng.bytes32())
   const clientKeys = clientSeeds.map(s => createSigner(s).publicKey)
   const { genesis, seeds } = makeGenesis(prng, n, clientKeys)

@@ -66,7 +66,7 @@ export function register (program: Command): void {
         process.stdout.write(`${o.json === true ? JSON.stringify({ ...r, trace: undefined }) : line(r)}\n`)
         if (r.violations.length > 0 && o.json !== true) {
           const traitors = opts.traitors === 'random' ? 'random' : o.traitors
-          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed} --replicas ${r.n} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} --traitors '${traitors}' --trace\n`)
+          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed}${o.replicas !== undefined ? ` --replicas ${r.n}` : ''} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} --traitors '${traitors}' --trace\n`)
           for (const t of r.trace) process.stdout.write(`  | ${t}\n`)
         }
       }
