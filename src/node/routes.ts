@@ -1,5 +1,6 @@
 // The replica's HTTP endpoints (see http-api.ts for the server and error handling).
 import type { Server } from 'node:http'
+import { blockHash } from '../crypto/digests.js'
 import { fromHex, toHex } from '../crypto/hash.js'
 import { TraitorModeError } from '../byzantine/modes.js'
 import { AdminRejectedError } from './admin.js'
@@ -27,7 +28,7 @@ export async function startApi (node: ReplicaNode, portOverride?: number): Promi
         const out = []
         for (let h = from; h <= to; h++) {
           const b = await node.ledger.getBlock(h)
-          if (b !== undefined) out.push({ height: h, header: b.header, txs: b.txs.length, signers: b.cert.commits.map(c => c.replica) })
+          if (b !== undefined) out.push({ height: h, hash: blockHash(b.header), header: b.header, txs: b.txs.length, signers: b.cert.commits.map(c => c.replica) })
         }
         return out
       },
