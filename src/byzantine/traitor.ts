@@ -5,6 +5,7 @@ import { signingBytes, type ReplicaMessage, type Reply, type Transaction } from 
 import { toHex } from '../crypto/hash.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from '../protocol/types.js'
 import { lie } from './lies.js'
+import { Collusion } from './collude.js'
 import { resignReply } from './resign.js'
 import type { TraitorMode, TraitorSettings } from './modes.js'
 
@@ -27,11 +28,13 @@ export class Traitor implements ReplicaCore {
   private readonly held: Array<{ atMs: number, action: Action }> = []
   private readonly sent: ReplicaMessage[] = []
   private readonly committed: Transaction[] = []
+  private readonly collusion: Collusion
   readonly stats = { lies: 0, dropped: 0, held: 0 }
 
   constructor (private readonly config: ProtocolConfig, private readonly crypto: ProtocolCrypto,
     private readonly makeCore: CoreFactory, restore?: RestoreState) {
     this.inner = makeCore(restore)
+    this.collusion = new Collusion({ id: config.id, n: config.publicKeys.length, chainId: config.chainId, sign: crypto.sign, primary: v => v % config.publicKeys.length }, to => this.targeted(to))
     if (restore !== undefined) this.lastExecuted = restore.lastExecuted
   }
 
@@ -64,6 +67,10 @@ export class Traitor implements ReplicaCore {
     for (const a of actions) if (a.type === 'execute') this.remember(this.committed, ...a.batch.txs)
     if (this.modes.size === 0 || this.lastExecuted.seq + 1 < (this.settings.fromSeq ?? 0)) return actions
     const out = this.rewrite(actions)
+    if (event.type === 'message' && event.message.type === 'pre-prepare' && this.modes.has('collude')) {
+      const pp = event.message.prePrepare
+      out.push(...this.collusion.note(pp.view, pp.seq, pp.digest).map(v => ({ type: 'send' as const, ...v })))
+    }
     if (event.type === 'tick') out.push(...this.release(), ...this.storm(), ...this.flood())
     return out
   }
@@ -91,6 +98,7 @@ export class Traitor implements ReplicaCore {
         continue
       }
       if (a.type !== 'send' && a.type !== 'broadcast') { out.push(a); continue }
+      if (this.modes.has('collude') && this.colludes(out, a.message)) continue
       const receivers = a.type === 'send' ? [a.to] : [...Array(this.n).keys()].filter(i => i !== this.config.id)
       for (const to of receivers) {
         const lies = lie(a.message, {
@@ -102,6 +110,22 @@ export class Traitor implements ReplicaCore {
       this.remember(this.sent, a.message)
     }
     return out
+  }
+
+  /**
+   * collude (src/byzantine/collude.ts): an equivocating primary's pre-prepare is split between
+   * the sides; the core's own votes are withheld.
+   */
+  private colludes (out: Action[], m: ReplicaMessage): boolean {
+    // The core's own votes are withheld: a colluder votes only through the collusion, and only
+    // once it knows both sides (a vote sent earlier would be the one receivers count).
+    if (m.type === 'prepare' || m.type === 'commit') return true
+    if (m.type !== 'pre-prepare' || !this.modes.has('equivocate')) return false
+    const pair = lie(m, { modes: this.modes, sign: this.crypto.sign, n: this.n, id: this.config.id, targeted: true })
+    for (const [to, msgs] of this.collusion.split(pair, this.settings.colluders ?? [])) for (const x of msgs) out.push({ type: 'send', to, message: x })
+    for (const x of pair) if (x.type === 'pre-prepare') for (const v of this.collusion.note(x.prePrepare.view, x.prePrepare.seq, x.prePrepare.digest)) out.push({ type: 'send', ...v })
+    this.remember(this.sent, m)
+    return true
   }
 
   private emit (out: Action[], a: Extract<Action, { type: 'send' }>): void {
