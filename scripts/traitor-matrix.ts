@@ -42,8 +42,10 @@ const t0 = Date.now()
 for (const n of [4, 7]) {
   for (const role of ['primary', 'backup'] as const) {
     for (const mode of SIM_TRAITOR_MODES) {
-      const traitors = new Map<number, TraitorSettings>([[role === 'primary' ? 0 : 2, { modes: [mode] }]])
-      if (n === 7) traitors.set(role === 'primary' ? 1 : 3, { modes: [SIM_TRAITOR_MODES[(SIM_TRAITOR_MODES.indexOf(mode) + 7) % SIM_TRAITOR_MODES.length]!] })
+      // lying-view-change lies as a NEW primary: its "primary" cell is the primary of view 1.
+      const primaryId = mode === 'lying-view-change' ? 1 : 0
+      const traitors = new Map<number, TraitorSettings>([[role === 'primary' ? primaryId : 2, { modes: [mode] }]])
+      if (n === 7) traitors.set(role === 'primary' ? primaryId + 1 : 3, { modes: [SIM_TRAITOR_MODES[(SIM_TRAITOR_MODES.indexOf(mode) + 7) % SIM_TRAITOR_MODES.length]!] })
       const results: SeedResult[] = await sweep(1, seeds, { replicas: n, traitors, txsPerClient: 4, faultMs: 2000 }, () => {})
       const bad = results.filter(r => r.violations.length > 0)
       const honestAccused = results.filter(r => r.evidence.some(e => !traitors.has(e.accused))).length

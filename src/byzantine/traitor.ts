@@ -13,6 +13,8 @@ export const HELD_ACTIONS_MAX = 1024
 export const REMEMBERED_MESSAGES_MAX = 256
 export const FLOOD_MESSAGES_PER_TICK = 64
 export const STORM_INTERVAL_MS = 250
+/** amnesia forgets its votes again (at most this often) whenever it has seqs in flight. */
+export const AMNESIA_INTERVAL_MS = 100
 
 type ViewChangeMsg = Extract<ReplicaMessage, { type: 'view-change' }>['viewChange']
 
@@ -24,6 +26,7 @@ export class Traitor implements ReplicaCore {
   private modes = new Set<TraitorMode>()
   private nowMs = 0
   private lastStormMs = 0
+  private lastForgetMs = 0
   private lastExecuted: { seq: number, blockHash: Uint8Array } = { seq: 0, blockHash: new Uint8Array(32) }
   private readonly held: Array<{ atMs: number, action: Action }> = []
   private readonly sent: ReplicaMessage[] = []
@@ -43,10 +46,13 @@ export class Traitor implements ReplicaCore {
   set (settings: TraitorSettings): void {
     this.settings = settings
     this.modes = new Set(settings.modes)
-    if (this.modes.has('amnesia')) {
-      // Forget every persisted vote: a fresh core that only knows what the ledger executed.
-      this.inner = this.makeCore({ records: [], lastExecuted: this.lastExecuted })
-    }
+    if (this.modes.has('amnesia')) this.forget()
+  }
+
+  /** Forget every persisted vote: a fresh core that only knows what the ledger executed. */
+  private forget (): void {
+    this.inner = this.makeCore({ records: [], lastExecuted: this.lastExecuted })
+    this.lastForgetMs = this.nowMs
   }
 
   clear (): void { this.set({ modes: [] }) }
@@ -60,7 +66,10 @@ export class Traitor implements ReplicaCore {
   sizes (): { view: number, pendingRequests: number, slots: number } { return this.inner.sizes() }
 
   step (event: ProtocolEvent): Action[] {
-    if (event.type === 'tick') this.nowMs = event.nowMs
+    if (event.type === 'tick') {
+      this.nowMs = event.nowMs
+      if (this.modes.has('amnesia') && this.nowMs - this.lastForgetMs >= AMNESIA_INTERVAL_MS && this.inner.sizes().slots > 0) this.forget()
+    }
     if (event.type === 'executed' || event.type === 'state-transferred') this.lastExecuted = { seq: event.seq, blockHash: event.blockHash }
     if (this.censors(event)) return []
     const actions = this.inner.step(event)

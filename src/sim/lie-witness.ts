@@ -18,12 +18,21 @@ type Verify = (pub: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
 
 export class LieWitness {
   private readonly seen = new Map<string, string>()
+  private stable = 0
+  private view = 0
   readonly lies = new Map<number, Set<string>>()
 
   constructor (private readonly traitors: Set<number>, private readonly verify: Verify) {}
 
-  observe (from: number, to: number, m: ReplicaMessage): void {
+  /**
+   * A message delivered to `to`. Like the replica, the witness counts votes above the receiver's
+   * stable checkpoint and not from a view the receiver has left (PBFT discards those unread).
+   */
+  observe (from: number, to: number, m: ReplicaMessage, receiver: () => { stableCheckpoint: number, view: number }): void {
     if (!this.traitors.has(from) || this.traitors.has(to)) return
+    const r = receiver()
+    this.stable = r.stableCheckpoint
+    this.view = r.view
     if (m.type === 'pre-prepare') {
       this.vote(from, to, 'pre-prepare', m.prePrepare.view, m.prePrepare.seq, m.prePrepare.digest)
       if (m.batch.txs.some(tx => !this.verify(tx.client, signingBytes('transaction', tx), tx.signature))) this.note(from, 'invalid-transaction')
@@ -32,7 +41,13 @@ export class LieWitness {
     else if (m.type === 'new-view' && m.newView.replica === from && contradicts(m.newView)) this.note(from, 'bad-new-view')
   }
 
+  /** A crashed replica loses what it had seen; so does the witness, for that replica. */
+  forget (replica: number): void {
+    for (const key of this.seen.keys()) if (key.startsWith(`${replica}/`)) this.seen.delete(key)
+  }
+
   private vote (from: number, to: number, type: string, view: number, seq: number, digest: Uint8Array): void {
+    if (seq <= this.stable || view < this.view) return
     const key = `${to}/${from}/${type}/${view}/${seq}`
     const d = toHex(digest)
     const prev = this.seen.get(key)

@@ -119,6 +119,7 @@ export class World {
     const h = this.hosts[i] as Host
     if (!h.up) return
     h.up = false
+    this.witness.forget(i)
     this.stats.crashes++
     this.q.push(restartAt, { kind: 'restart', replica: i })
   }
@@ -203,7 +204,8 @@ export class World {
   async deliver (to: number, from: number, bytes: Uint8Array): Promise<void> {
     const m = this.decodeShared(bytes)
     if (m === undefined) return
-    if (this.hosts[to]?.up === true) this.witness.observe(from, to, m)
+    const receiver = this.hosts[to]
+    if (receiver?.up === true) this.witness.observe(from, to, m, () => receiver.core.status())
     await this.step(to, { type: 'message', from, message: m })
   }
 
