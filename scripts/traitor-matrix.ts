@@ -10,6 +10,7 @@ import '../src/polyfill.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { SIM_TRAITOR_MODES, type SeedResult } from '../src/sim/run.js'
+import { collusionTraitors } from '../src/sim/collusion.js'
 import { sweep } from '../src/sim/sweep.js'
 import type { TraitorSettings } from '../src/byzantine/modes.js'
 
@@ -66,8 +67,7 @@ for (const n of [4, 7]) {
 
 // f+1 = 2 colluding traitors at n = 4 (src/byzantine/collude.ts): safety may be lost; when it is,
 // the two conflicting commit certificates convict every replica that signed both.
-const colluders = new Map<number, TraitorSettings>([[0, { modes: ['equivocate', 'collude'], targets: [3], colluders: [1] }], [1, { modes: ['collude'], targets: [3], colluders: [0] }]])
-const f1: SeedResult[] = await sweep(1, seeds, { replicas: 4, traitors: colluders, txsPerClient: 4, faults: [], livenessMs: 5000 }, () => {})
+const f1: SeedResult[] = await sweep(1, seeds, { replicas: 4, traitors: collusionTraitors(4), txsPerClient: 4, faults: [], livenessMs: 5000 }, () => {})
 const split = f1.filter(r => r.violations.some(v => v.startsWith('agreement')))
 const convicted = split.filter(r => r.forensics.length > 0 && r.forensics.every(x => x.culprits.join(',') === '0,1'))
 process.stdout.write(`f+1 collusion (n=4, traitors 0 and 1): safety lost in ${split.length} of ${f1.length} runs; forensics named exactly replicas 0 and 1 in ${convicted.length} of those\n`)

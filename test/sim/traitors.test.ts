@@ -1,5 +1,6 @@
 // The simulator with traitors: up to f replicas run random traitor modes under network faults.
 import { describe, expect, it } from 'vitest'
+import { collusionTraitors } from '../../src/sim/collusion.js'
 import { runSeed } from '../../src/sim/run.js'
 
 describe('simulator: random traitors (up to f) and faults', () => {
@@ -41,10 +42,10 @@ describe('simulator: random traitors (up to f) and faults', () => {
 
   it('f+1 colluding traitors can break safety, and the two commit certificates name exactly them', async () => {
     // n = 4, f = 1: primary 0 equivocates and colludes with backup 1 (src/byzantine/collude.ts).
-    const colluders = new Map([[0, { modes: ['equivocate', 'collude'] as const, targets: [3], colluders: [1] }], [1, { modes: ['collude'] as const, targets: [3], colluders: [0] }]])
+    expect([...collusionTraitors(4).keys()]).toEqual([0, 1])
     let broken = 0
     for (let seed = 1; seed <= 10; seed++) {
-      const r = await runSeed(seed, { replicas: 4, faults: [], livenessMs: 5000, traitors: new Map([...colluders].map(([id, t]) => [id, { ...t, modes: [...t.modes] }])), txsPerClient: 4 })
+      const r = await runSeed(seed, { replicas: 4, faults: [], livenessMs: 5000, traitors: collusionTraitors(4), txsPerClient: 4 })
       if (!r.violations.some(v => v.startsWith('agreement'))) continue
       broken++
       expect(r.forensics.length).toBeGreaterThan(0)
@@ -55,7 +56,7 @@ describe('simulator: random traitors (up to f) and faults', () => {
 
   it('the same collusion with only f traitors is safe', async () => {
     for (let seed = 1; seed <= 5; seed++) {
-      const r = await runSeed(seed, { replicas: 4, faults: [], traitors: new Map([[0, { modes: ['equivocate', 'collude'], targets: [3], colluders: [1] }]]), txsPerClient: 4 })
+      const r = await runSeed(seed, { replicas: 4, faults: [], traitors: new Map([[0, collusionTraitors(4).get(0)!]]), txsPerClient: 4 })
       expect(r.violations).toEqual([])
       expect(r.txsCommitted).toBe(r.txsSubmitted)
     }
