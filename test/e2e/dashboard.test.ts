@@ -1,12 +1,15 @@
 // The dashboard in a real browser (playwright-core driving Debian's chromium, headless): four
 // real replicas appear with rising heights; switching the primary to "silent" from the page
-// causes a view change that the page shows, with the new primary. Saves a screenshot.
+// causes a view change that the page shows, with the new primary; a backup killed and restarted
+// from the page goes down and comes back; transfers submitted from the page commit. Saves a
+// screenshot.
 // Skipped when no chromium is installed, unless PBFT_REQUIRE_BROWSER=1 (as .ci/run sets).
 import { existsSync, mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { readPid } from '../../src/cli/processes.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
 import { cleanup, clients, startCluster, type E2eCluster } from './harness.js'
 
@@ -48,6 +51,10 @@ describe.runIf(runs)('dashboard in a real browser', () => {
     await Promise.all(cs.map(async ({ client }) => { await client.close() }))
     await load
     await dash?.close()
+    if (cl !== undefined) {
+      const pid = readPid(cl.c, 3) // the replica restarted from the page is not in cl.pids
+      if (pid !== undefined) cl.pids.add(pid)
+    }
     cleanup(cl)
   }, 60_000)
 
@@ -76,6 +83,19 @@ describe.runIf(runs)('dashboard in a real browser', () => {
     const atViewChange = await heights(page)
     await expect.poll(async () => (await heights(page)).slice(1).every((h, i) => h > (atViewChange[i + 1] ?? 0)), { timeout: 30_000 }).toBe(true)
     expect(await page.locator('#blocks tbody tr').count()).toBeGreaterThan(0)
+
+    // Kill a backup from the page, see it down, restart it, see it up and catching up.
+    await page.selectOption('#control-replica', '3')
+    await page.click('#btn-kill')
+    await expect.poll(async () => await rowText(page, 3, 'state'), { timeout: 15_000 }).toBe('down')
+    await page.click('#btn-restart')
+    await expect.poll(async () => await rowText(page, 3, 'state'), { timeout: 60_000 }).toBe('up')
+    await expect.poll(async () => Number(await rowText(page, 3, 'height')) >= Number(await rowText(page, 1, 'height')) - 5, { timeout: 60_000 }).toBe(true)
+
+    // Transfers submitted from the page commit (the SDK in the dashboard's server waits for proof).
+    await page.fill('#tx-count', '3')
+    await page.click('#btn-transfer')
+    await expect.poll(async () => await page.locator('#control-result').textContent(), { timeout: 30_000 }).toMatch(/^3 transfer\(s\) committed, last in block \d+$/)
 
     const shot = join(process.env.PBFT_SCREENSHOT_DIR ?? mkdtempSync(join(tmpdir(), 'pbft-shot-')), 'dashboard.png')
     await page.screenshot({ path: shot, fullPage: true })
