@@ -44,7 +44,7 @@ export default tseslint.config(
   layer('net', except('codec', 'crypto', 'net')),
   layer('node', ['cli', 'sim', 'dashboard']),
   layer('client', except('codec', 'crypto', 'ledger', 'net', 'client')),
-  layer('dashboard', ['sim', 'node', 'protocol']),
+  layer('dashboard', ['sim', 'protocol']),
   {
     files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts'],
     rules: {

@@ -7,6 +7,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ClusterDir } from '../cli/cluster-dir.js'
 import type { Genesis } from '../ledger/genesis.js'
+import { HttpError, readBody } from '../node/http-api.js'
 import { ControlError, Controls } from './controls.js'
 import { ClusterPoller } from './poller.js'
 import type { DashboardState } from './state.js'
@@ -74,7 +75,7 @@ export async function startDashboard (o: { c: ClusterDir, genesis: Genesis, port
       if (req.method === 'GET') return serveFile(res, url.pathname)
       throw new ControlError(405, `method ${req.method ?? '?'} not allowed`)
     } catch (err) {
-      json(res, err instanceof ControlError ? err.status : 500, { error: err instanceof Error ? err.message : String(err) })
+      json(res, err instanceof ControlError || err instanceof HttpError ? err.status : 500, { error: err instanceof Error ? err.message : String(err) })
     }
   }
 
@@ -128,15 +129,9 @@ function json (res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function readJson (req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).byteLength
-    if (size > CONTROL_BODY_BYTES_MAX) throw new ControlError(413, `request body larger than ${CONTROL_BODY_BYTES_MAX} bytes`)
-    chunks.push(chunk as Buffer)
-  }
+  const body = await readBody(req, CONTROL_BODY_BYTES_MAX)
   let v: unknown
-  try { v = JSON.parse(Buffer.concat(chunks).toString('utf8')) } catch { throw new ControlError(400, 'the body is not valid JSON') }
+  try { v = JSON.parse(Buffer.from(body).toString('utf8')) } catch { throw new ControlError(400, 'the body is not valid JSON') }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ControlError(400, 'the body must be a JSON object')
   return v as Record<string, unknown>
 }
