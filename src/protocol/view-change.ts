@@ -25,7 +25,10 @@ export function startViewChange (s: State, newView: number): void {
   if (newView <= s.view && !(newView === s.view && !s.viewChanging && s.activeView < newView)) return
   s.view = newView
   s.viewChanging = true
-  s.viewChangeStartedMs = s.nowMs
+  // PBFT §4.5.2: the timer for the NEW-VIEW starts once 2f+1 VIEW-CHANGEs for this view are in
+  // (storeViewChange starts it). A replica alone in a higher view does not climb further on
+  // its own, so it cannot run ahead of the others one timeout at a time, forever.
+  s.viewChangeStartedMs = Infinity
   s.consecutiveViewChanges++
   s.viewChangesTotal++
   s.timerStartedMs = undefined
@@ -55,6 +58,7 @@ function storeViewChange (s: State, from: number, vc: ViewChange, batches: Batch
   const m = s.viewChanges.get(vc.newView) ?? new Map()
   m.set(from, { vc, batches })
   s.viewChanges.set(vc.newView, m)
+  if (s.viewChanging && vc.newView === s.view && m.size >= s.q && s.viewChangeStartedMs === Infinity) s.viewChangeStartedMs = s.nowMs
 }
 
 /** A structurally and cryptographically valid VIEW-CHANGE (§4.4 "correct" view-change). */

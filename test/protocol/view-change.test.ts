@@ -42,14 +42,27 @@ describe('§4.4 view change', () => {
     const c = new TestCluster(4)
     c.tick(1)
     c.down.add(0)
-    c.down.add(1) // primaries of views 0 and 1 are silent: only 2 live replicas, no quorum
-    c.submit(2, tx(1, 1))
-    c.tick(1001) // view 1
+    c.filter = e => e.message.type !== 'new-view' // view 1's NEW-VIEW never arrives
+    for (const i of [1, 2, 3]) c.submit(i, tx(1, 1))
+    c.tick(1001) // view 1: 2f+1 VIEW-CHANGEs, the NEW-VIEW timer starts
     expect(c.replicas[2]!.status().view).toBe(1)
     c.tick(1001) // still view 1: the timeout is now 2000 ms
     expect(c.replicas[2]!.status().view).toBe(1)
     c.tick(1000)
     expect(c.replicas[2]!.status().view).toBe(2)
+  })
+
+  it('the NEW-VIEW timer starts only with 2f+1 VIEW-CHANGEs for the view (§4.5.2)', () => {
+    const c = new TestCluster(4)
+    c.tick(1)
+    c.down.add(0)
+    c.down.add(1) // only replicas 2 and 3 are up: no 2f+1 VIEW-CHANGEs for view 1
+    c.submit(2, tx(1, 1))
+    c.tick(1001)
+    expect(c.replicas[2]!.status().view).toBe(1)
+    c.tick(20_000) // without a quorum of VIEW-CHANGEs it waits, instead of running ahead alone
+    expect(c.replicas[2]!.status().view).toBe(1)
+    expect(c.replicas[2]!.status().viewChanging).toBe(true)
   })
 
   it('a replica joins a view change after f+1 view-changes for higher views (§4.5.2)', () => {
