@@ -12,3 +12,7 @@ export function encodeClientFrame (f: pb.ClientFrame): Uint8Array {
 export function encodeBlock (b: pb.Block): Uint8Array {
   return pb.Block.encode(b)
 }
+
+export function encodePrunedBlock (b: pb.PrunedBlock): Uint8Array {
+  return pb.PrunedBlock.encode(b)
+}

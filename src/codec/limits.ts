@@ -65,6 +65,7 @@ const viewChangeLimits = { checkpointProof: checkpointsLimit, prepared: WINDOW_M
 const evidenceLimits = { messages: EVIDENCE_MESSAGES_MAX }
 const batchLimits = { txs: BATCH_TXS_MAX, evidence: BATCH_EVIDENCE_MAX, evidence$: evidenceLimits }
 const certLimits = { commits: REPLICAS_MAX }
+export const prunedBlockLimits = { cert: certLimits }
 export const blockLimits = { txs: BATCH_TXS_MAX, results: BATCH_TXS_MAX, evidence: BATCH_EVIDENCE_MAX, evidence$: evidenceLimits, cert: certLimits }
 
 export const replicaFrameLimits = {

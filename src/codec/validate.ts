@@ -169,6 +169,13 @@ export function block (m: pb.Block, f = 'block'): Problem {
   )
 }
 
+export function prunedBlock (m: pb.PrunedBlock, f = 'prunedBlock'): Problem {
+  return first(
+    () => required(m.header, `${f}.header`, blockHeader),
+    () => required(m.cert, `${f}.cert`, (c, p) => each(c.commits, `${p}.commits`, vote))
+  )
+}
+
 export function stateRequest (m: pb.StateRequest, f = 'stateRequest'): Problem {
   return first(
     () => chainId(m.chainId, `${f}.chainId`),
