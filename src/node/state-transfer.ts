@@ -72,11 +72,13 @@ export class StateTransfer {
     if (t === undefined || from !== t.asked || this.applying) return
     if (res.blocks.length === 0 && res.prunedBelow > this.deps.ledger.head().height + 1) {
       this.stats.prunedResponses++
+      const everyPeer = t.peers.every(p => p === from || t.pruned.has(p))
       if (!t.pruned.has(from)) {
         t.pruned.add(from)
-        this.deps.pruned?.(from, res.prunedBelow, t.peers.every(p => t.pruned.has(p)))
+        this.deps.pruned?.(from, res.prunedBelow, everyPeer)
       }
-      t.askedAtMs = 0 // ask the next peer on the next tick
+      if (everyPeer) t.askedAtMs = nowMs // nobody can serve us now: ask again only after the timeout
+      else this.ask(nowMs) // no blame: ask the next peer now
       return
     }
     this.applying = true
