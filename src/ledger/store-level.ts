@@ -130,17 +130,19 @@ export class LevelBlockStore implements BlockStore {
     if (!Number.isInteger(below) || below <= this.base || below > this.height) throw new RangeError(`prune below ${below}: must be in ${this.base + 1}..${this.height}`)
     if (below - this.base > PRUNE_BATCH_BLOCKS_MAX) throw new RangeError(`prune of ${below - this.base} blocks in one batch exceeds ${PRUNE_BATCH_BLOCKS_MAX}`)
     const ops: Op[] = []
+    const txKeys: Array<{ key: Uint8Array, height: number }> = []
     for (let h = this.base; h < below; h++) {
       const b = await this.getRaw(h)
       if (b === undefined) throw new StoreCorruptError(h, 'block missing or does not decode')
       ops.push({ type: 'put', key: prunedKey(h), value: encodePrunedBlock({ header: b.header, cert: b.cert }) }, { type: 'del', key: blockKey(h) })
-      for (const tx of b.txs) {
-        const key = txKey(txId(tx))
-        const loc = await this.db.get(key)
-        // a later block may hold the same transaction (re-proposed, stale nonce): keep its entry
-        if (loc?.byteLength === 12 && Number(new DataView(loc.buffer, loc.byteOffset, 8).getBigUint64(0)) === h) ops.push({ type: 'del', key })
-      }
+      for (const tx of b.txs) txKeys.push({ key: txKey(txId(tx)), height: h })
     }
+    const locs = await this.db.getMany(txKeys.map(t => t.key))
+    txKeys.forEach(({ key, height }, i) => {
+      const loc = locs[i]
+      // a later block may hold the same transaction (re-proposed, stale nonce): keep its entry
+      if (loc?.byteLength === 12 && Number(new DataView(loc.buffer, loc.byteOffset, 8).getBigUint64(0)) === height) ops.push({ type: 'del', key })
+    })
     const meta = new Uint8Array(8 + snapshot.byteLength)
     new DataView(meta.buffer).setBigUint64(0, BigInt(below))
     meta.set(snapshot, 8)

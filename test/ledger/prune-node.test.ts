@@ -66,7 +66,7 @@ describe('pbft ledger prune', () => {
     await held.store.close()
     const run = promisify(execFile)
     const out = await run(process.execPath, ['bin/pbft', 'ledger', 'prune', '--genesis', d.genesisPath, '--data', d.data, '--below', '8'])
-    expect(out.stdout).toMatch(/^pruned 7 blocks \(1\.\.7\) in 1 synced batches, \d+ ms: pruned-below=8\n$/)
+    expect(out.stdout).toMatch(/^pruned 7 blocks \(1\.\.7\) in 1 synced batch, \d+ ms: pruned-below=8\n$/)
     const verified = await run(process.execPath, ['bin/pbft', 'ledger', 'verify', '--genesis', d.genesisPath, '--data', d.data])
     expect(verified.stdout).toBe(`OK height=12 stateRoot=${d.stateRoot} blockHash=${d.blockHash} evidence=0 pruned-below=8\n`)
     const refused = await run(process.execPath, ['bin/pbft', 'ledger', 'prune', '--genesis', d.genesisPath, '--data', d.data, '--below', '99']).catch((e: { code: number, stderr: string }) => e)

@@ -78,6 +78,6 @@ export function register (program: Command): void {
       const r = await pruneDataDir(o.genesis, o.data, o.below)
       process.stdout.write(r.blocksPruned === 0
         ? `already pruned below ${r.prunedBelow}: nothing to do\n`
-        : `pruned ${r.blocksPruned} blocks (${r.previous}..${r.prunedBelow - 1}) in ${r.batches} synced batches, ${Date.now() - t0} ms: pruned-below=${r.prunedBelow}\n`)
+        : `pruned ${r.blocksPruned} blocks (${r.previous}..${r.prunedBelow - 1}) in ${r.batches} synced batch${r.batches === 1 ? '' : 'es'}, ${Date.now() - t0} ms: pruned-below=${r.prunedBelow}\n`)
     })
 }
