@@ -91,6 +91,10 @@ export function decodePrunedBlock (bytes: Uint8Array): Decoded<PrunedBlock> {
   return decodeWith('PrunedBlock', pb.PrunedBlock, bytes, L.FRAME_BYTES_MAX, L.prunedBlockLimits, m => V.prunedBlock(m)) as Decoded<PrunedBlock>
 }
 
+export function decodePruneRecord (bytes: Uint8Array): Decoded<pb.PruneRecord> {
+  return decodeWith('PruneRecord', pb.PruneRecord, bytes, L.PRUNE_RECORD_BYTES_MAX, L.pruneRecordLimits, m => V.pruneRecord(m))
+}
+
 export function decodeBlockHeader (bytes: Uint8Array): Decoded<pb.BlockHeader> {
   return decodeWith('BlockHeader', pb.BlockHeader, bytes, 4096, undefined, m => V.blockHeader(m))
 }

@@ -176,6 +176,15 @@ export function prunedBlock (m: pb.PrunedBlock, f = 'prunedBlock'): Problem {
   )
 }
 
+export function pruneRecord (m: pb.PruneRecord, f = 'pruneRecord'): Problem {
+  const c = m.checkpoint
+  if (c === undefined) return undefined
+  return first(
+    () => exact(c.blockHash, L.DIGEST_BYTES, `${f}.checkpoint.blockHash`),
+    () => each(c.proof, `${f}.checkpoint.proof`, checkpoint)
+  )
+}
+
 export function stateRequest (m: pb.StateRequest, f = 'stateRequest'): Problem {
   return first(
     () => chainId(m.chainId, `${f}.chainId`),

@@ -17,10 +17,10 @@ export async function restoreAnchor (genesis: Genesis, app: Executor, store: Blo
   const at = base - 1
   const anchor = await store.header(at)
   if (anchor === undefined || anchor.header.height !== at) throw new LedgerVerifyError(at, 'header', 'the pruned header at the snapshot height is missing or does not decode')
-  const snapshot = await store.snapshot()
-  if (snapshot === undefined) throw new LedgerVerifyError(at, 'snapshot', 'the store is pruned but holds no snapshot')
+  const retained = await store.retained()
+  if (retained === undefined) throw new LedgerVerifyError(at, 'snapshot', 'the store is pruned but holds no snapshot')
   try {
-    app.restore(snapshot, anchor.header.stateRoot)
+    app.restore(retained.snapshot, anchor.header.stateRoot)
   } catch (err) {
     const field = (err as { field?: unknown }).field
     throw new LedgerVerifyError(at, typeof field === 'string' ? field : 'snapshot', err instanceof Error ? err.message : String(err))

@@ -1,15 +1,15 @@
 // Blocks on disk: one LevelDB per replica (DATA/blocks). Keys: 'b' + height (8 bytes BE) ->
 // encoded block; 't' + tx id -> height (8) + index (4); after pruning (docs/ledger.md,
 // Retention): 'h' + height -> encoded PrunedBlock (header + certificate) for heights below the
-// prune base, and 'p' -> prune base (8 bytes BE) || application snapshot at base - 1.
+// prune base, and 'p' -> PruneRecord (prune base, application snapshot at base - 1, checkpoint).
 // Appends and prune steps are one synced batch each (fsync).
 // On open the tail is re-checked (decodes, heights, hash links); a torn or corrupt tail is cut
 // off and reported, so the replica refetches it from peers instead of trusting or crash-looping.
 import { ClassicLevel } from 'classic-level'
-import { decodeBlock, decodePrunedBlock, encodeBlock, encodePrunedBlock, type Block, type PrunedBlock } from '../codec/index.js'
+import { decodeBlock, decodePrunedBlock, decodePruneRecord, encodeBlock, encodePrunedBlock, encodePruneRecord, type Block, type PrunedBlock } from '../codec/index.js'
 import { blockHash, txId } from '../crypto/digests.js'
 import { bytesEqual } from '../crypto/hash.js'
-import { PRUNE_BATCH_BLOCKS_MAX, type BlockStore } from './types.js'
+import { PRUNE_BATCH_BLOCKS_MAX, type BlockStore, type Retained } from './types.js'
 
 type Db = ClassicLevel<Uint8Array, Uint8Array>
 type Op = { type: 'put', key: Uint8Array, value: Uint8Array } | { type: 'del', key: Uint8Array }
@@ -52,8 +52,8 @@ export class LevelBlockStore implements BlockStore {
     const db: Db = new ClassicLevel(dir, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: opts.check !== false })
     await db.open()
     const store = new LevelBlockStore(db)
-    const meta = await db.get(PRUNE_KEY)
-    if (meta !== undefined && meta.byteLength >= 8) store.base = Number(new DataView(meta.buffer, meta.byteOffset, 8).getBigUint64(0))
+    const meta = await store.pruneRecord()
+    if (meta !== undefined) store.base = meta.prunedBelow
     store.height = store.base - 1
     for await (const key of db.keys({ gte: blockKey(0), lte: blockKey(Number.MAX_SAFE_INTEGER), reverse: true, limit: 1 })) {
       store.height = Math.max(store.height, Number(new DataView(key.buffer, key.byteOffset + 1, 8).getBigUint64(0)))
@@ -106,10 +106,17 @@ export class LevelBlockStore implements BlockStore {
     return d.ok ? d.value : undefined
   }
 
-  async snapshot (): Promise<Uint8Array | undefined> {
-    if (this.base === 1) return undefined
-    const meta = await this.db.get(PRUNE_KEY)
-    return meta === undefined ? undefined : meta.subarray(8)
+  private async pruneRecord (): Promise<{ prunedBelow: number, retained: Retained } | undefined> {
+    const bytes = await this.db.get(PRUNE_KEY)
+    if (bytes === undefined) return undefined
+    const d = decodePruneRecord(bytes)
+    if (!d.ok || d.value.prunedBelow < 2) throw new StoreCorruptError(0, `the prune record does not decode: ${d.ok ? 'prunedBelow < 2' : d.error.message}`)
+    const { prunedBelow, snapshot, checkpoint } = d.value
+    return { prunedBelow, retained: checkpoint === undefined ? { snapshot } : { snapshot, checkpoint } }
+  }
+
+  async retained (): Promise<Retained | undefined> {
+    return this.base === 1 ? undefined : (await this.pruneRecord())?.retained
   }
 
   async append (block: Block): Promise<void> {
@@ -126,7 +133,7 @@ export class LevelBlockStore implements BlockStore {
     this.height = block.header.height
   }
 
-  async prune (below: number, snapshot: Uint8Array): Promise<void> {
+  async prune (below: number, retained: Retained): Promise<void> {
     if (!Number.isInteger(below) || below <= this.base || below > this.height) throw new RangeError(`prune below ${below}: must be in ${this.base + 1}..${this.height}`)
     if (below - this.base > PRUNE_BATCH_BLOCKS_MAX) throw new RangeError(`prune of ${below - this.base} blocks in one batch exceeds ${PRUNE_BATCH_BLOCKS_MAX}`)
     const ops: Op[] = []
@@ -143,10 +150,7 @@ export class LevelBlockStore implements BlockStore {
       // a later block may hold the same transaction (re-proposed, stale nonce): keep its entry
       if (loc?.byteLength === 12 && Number(new DataView(loc.buffer, loc.byteOffset, 8).getBigUint64(0)) === height) ops.push({ type: 'del', key })
     })
-    const meta = new Uint8Array(8 + snapshot.byteLength)
-    new DataView(meta.buffer).setBigUint64(0, BigInt(below))
-    meta.set(snapshot, 8)
-    ops.push({ type: 'put', key: PRUNE_KEY, value: meta })
+    ops.push({ type: 'put', key: PRUNE_KEY, value: encodePruneRecord({ prunedBelow: below, ...retained }) })
     await this.db.batch(ops, { sync: true })
     this.base = below
   }

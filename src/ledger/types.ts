@@ -1,8 +1,15 @@
 // The ledger: blocks with commit certificates, chained by hash, over a block store.
-import type { Batch, Block, Commit, PrunedBlock, Transaction, TxResult } from '../codec/index.js'
+import type { Batch, Block, Commit, PrunedBlock, StableCheckpointRecord, Transaction, TxResult } from '../codec/index.js'
 
 /** At most this many blocks are pruned in one store batch (pruneStore steps through more). */
 export const PRUNE_BATCH_BLOCKS_MAX = 256
+
+/**
+ * What a pruned store keeps beside its headers: the application snapshot at prunedBelow - 1 and,
+ * optionally, a stable checkpoint (2f+1 signed CHECKPOINTs over the block hash at a height
+ * >= prunedBelow - 1) that anchors the snapshot's header to signatures.
+ */
+export interface Retained { snapshot: Uint8Array, checkpoint?: StableCheckpointRecord }
 
 /**
  * Retention (docs/ledger.md): a store may be pruned below a height P. Heights 1..P-1 then keep
@@ -18,14 +25,14 @@ export interface BlockStore {
   get: (height: number) => Promise<Block | undefined>
   /** Header and certificate at any height 1..head, pruned or not. */
   header: (height: number) => Promise<PrunedBlock | undefined>
-  /** The application snapshot at height prunedBelow() - 1; undefined when nothing is pruned. */
-  snapshot: () => Promise<Uint8Array | undefined>
+  /** The snapshot at height prunedBelow() - 1 and its checkpoint; undefined when nothing is pruned. */
+  retained: () => Promise<Retained | undefined>
   /**
    * Keeps only header + certificate of the blocks below `below` (prunedBelow() < below <= head),
    * deletes their transactions, results, evidence and transaction index entries, and records
-   * `below` with `snapshot` (the state at below - 1, checked by the caller). Atomic and durable.
+   * `below` with `retained` (the state at below - 1, checked by the caller). Atomic and durable.
    */
-  prune: (below: number, snapshot: Uint8Array) => Promise<void>
+  prune: (below: number, retained: Retained) => Promise<void>
   /** Appends the next block (height = head + 1). Durable when the promise resolves. */
   append: (block: Block) => Promise<void>
   /** Deletes blocks from `height` up (a torn tail, or blocks to refetch); never below prunedBelow(). */

@@ -13,12 +13,14 @@ import type { ReplicaMessage } from '../../src/codec/index.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { writeKeyFile } from '../../src/crypto/keyfile.js'
 import { pruneStore } from '../../src/ledger/prune.js'
+import { blockHash } from '../../src/crypto/digests.js'
+import { WalStore } from '../../src/node/wal-store.js'
 import { LevelBlockStore } from '../../src/ledger/store-level.js'
 import { MemoryBlockStore } from '../../src/ledger/store-memory.js'
 import { Ledger } from '../../src/ledger/ledger.js'
 import { startReplica } from '../../src/node/replica-node.js'
 import { StateTransfer } from '../../src/node/state-transfer.js'
-import { buildLedger, genesis, genesisJson, replicaSeed } from './fixtures.js'
+import { buildLedger, checkpointProof, genesis, genesisJson, replicaSeed } from './fixtures.js'
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
@@ -40,7 +42,7 @@ async function dataDir (blocks: number): Promise<{ dir: string, genesisPath: str
 describe('a replica restarts from a pruned data directory', () => {
   it('opens at the unpruned head and serves pruned heights as header + certificate over HTTP', async () => {
     const d = await dataDir(30)
-    expect(await pruneDataDir(d.genesisPath, d.data, 20)).toMatchObject({ prunedBelow: 20, blocksPruned: 19 })
+    expect(await pruneDataDir(d.genesisPath, d.data, 20, { unanchored: true })).toMatchObject({ prunedBelow: 20, blocksPruned: 19 })
     const keyPath = join(d.dir, 'replica-0.key')
     writeKeyFile(keyPath, replicaSeed(0))
     const node = await startReplica({ genesisPath: d.genesisPath, keyPath, dataDir: d.data, id: 0, logLevel: 'silent', apiPort: 0, listen: ['/ip4/127.0.0.1/tcp/0'] })
@@ -58,20 +60,29 @@ describe('a replica restarts from a pruned data directory', () => {
 })
 
 describe('pbft ledger prune', () => {
-  it('refuses above the head and while a replica holds the store; verify afterwards reports pruned-below', async () => {
+  it('anchors the snapshot to the WAL\'s stable checkpoint; refuses above the head, without a covering checkpoint, and while a replica holds the store', async () => {
     const d = await dataDir(12)
     await expect(pruneDataDir(d.genesisPath, d.data, 13)).rejects.toMatchObject({ name: 'CliError', message: expect.stringContaining('head is 12') })
-    const held = await LevelBlockStore.open(join(d.data, 'blocks'))
+    await expect(pruneDataDir(d.genesisPath, d.data, 5)).rejects.toMatchObject({ name: 'CliError', message: expect.stringContaining('--unanchored') })
+    const { wal } = await WalStore.open(join(d.data, 'wal'))
+    const { store } = await LevelBlockStore.open(join(d.data, 'blocks'))
+    const cp = checkpointProof(10, blockHash((await store.header(10))!.header))
+    await wal.append([{ kind: 'stable-checkpoint', ...cp }])
+    await wal.close()
     await expect(pruneDataDir(d.genesisPath, d.data, 5)).rejects.toMatchObject({ name: 'CliError', message: expect.stringContaining('locked by a running replica') })
-    await held.store.close()
+    await store.close()
+    await expect(pruneDataDir(d.genesisPath, d.data, 12)).rejects.toMatchObject({ name: 'CliError', message: expect.stringContaining('stable checkpoint is at 10') })
     const run = promisify(execFile)
     const out = await run(process.execPath, ['bin/pbft', 'ledger', 'prune', '--genesis', d.genesisPath, '--data', d.data, '--below', '8'])
-    expect(out.stdout).toMatch(/^pruned 7 blocks \(1\.\.7\) in 1 synced batch, \d+ ms: pruned-below=8\n$/)
+    expect(out.stdout).toMatch(/^pruned 7 blocks \(1\.\.7\) in 1 synced batch, \d+ ms: pruned-below=8 checkpoint=10\n$/)
     const verified = await run(process.execPath, ['bin/pbft', 'ledger', 'verify', '--genesis', d.genesisPath, '--data', d.data])
-    expect(verified.stdout).toBe(`OK height=12 stateRoot=${d.stateRoot} blockHash=${d.blockHash} evidence=0 pruned-below=8\n`)
+    expect(verified.stdout).toBe(`OK height=12 stateRoot=${d.stateRoot} blockHash=${d.blockHash} evidence=0 pruned-below=8 checkpoint=10\n`)
     const refused = await run(process.execPath, ['bin/pbft', 'ledger', 'prune', '--genesis', d.genesisPath, '--data', d.data, '--below', '99']).catch((e: { code: number, stderr: string }) => e)
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringContaining('the head is 12') })
-    expect(await verifyDataDir(d.genesisPath, d.data)).toMatchObject({ ok: true, prunedBelow: 8 })
+    const unanchored = await pruneDataDir(d.genesisPath, d.data, 12, { unanchored: true })
+    expect([unanchored.prunedBelow, unanchored.checkpoint]).toEqual([12, undefined])
+    const v = await verifyDataDir(d.genesisPath, d.data)
+    expect(v.ok && [v.prunedBelow, v.checkpoint]).toEqual([12, undefined])
   }, 30_000)
 })
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccountsApp } from '../../src/app/accounts.js'
-import type { PrunedBlock } from '../../src/codec/index.js'
+import { decodePruneRecord, encodePruneRecord, type PrunedBlock } from '../../src/codec/index.js'
 import { txId } from '../../src/crypto/digests.js'
 import { toHex } from '../../src/crypto/hash.js'
 import type { Genesis } from '../../src/ledger/genesis.js'
@@ -15,7 +15,7 @@ import { PruneError, pruneStore } from '../../src/ledger/prune.js'
 import { LevelBlockStore } from '../../src/ledger/store-level.js'
 import { MemoryBlockStore } from '../../src/ledger/store-memory.js'
 import { PRUNE_BATCH_BLOCKS_MAX, type BlockStore } from '../../src/ledger/types.js'
-import { verifyStore } from '../../src/ledger/verify.js'
+import { verifyStore, type VerifiableStore } from '../../src/ledger/verify.js'
 import { accountSeed, buildLedger, genesis, transfer } from './fixtures.js'
 import { createSigner } from '../../src/crypto/ed25519.js'
 
@@ -47,13 +47,13 @@ async function withStore<T> (f: (s: LevelBlockStore) => Promise<T>): Promise<T> 
 }
 
 /** The store as verify sees it, with one pruned header or the snapshot altered. */
-function tampered (s: BlockStore, at: number, change: (p: PrunedBlock) => void, snap?: (b: Uint8Array) => Uint8Array): Parameters<typeof verifyStore>[2] {
+function tampered (s: BlockStore, at: number, change: (p: PrunedBlock) => void, snap?: (b: Uint8Array) => Uint8Array): VerifiableStore {
   return {
     head: () => s.head(),
     prunedBelow: () => s.prunedBelow(),
     get: async h => await s.get(h),
     header: async h => { const p = structuredClone(await s.header(h)); if (p !== undefined && h === at) change(p); return p },
-    snapshot: async () => { const b = await s.snapshot(); return b === undefined || snap === undefined ? b : snap(new Uint8Array(b)) }
+    retained: async () => { const r = await s.retained(); return r === undefined || snap === undefined ? r : { ...r, snapshot: snap(new Uint8Array(r.snapshot)) } }
   }
 }
 
@@ -72,7 +72,7 @@ describe('pruning a LevelDB store below 20 of 30 blocks', () => {
       expect(await rawIndex(txId(transfer(0, 1, 7, 5n)))).toBeUndefined() // the entry is deleted, not only hidden
       expect(await rawIndex(txId(transfer(0, 1, 25, 5n)))).toBeDefined()
       expect(await s.txLocation(txId(transfer(0, 1, 25, 5n)))).toEqual({ height: 25, index: 0 })
-      expect((await s.snapshot())?.byteLength).toBe(5 + 3 * 56)
+      expect((await s.retained())?.snapshot.byteLength).toBe(5 + 3 * 56)
     })
   })
 
@@ -126,9 +126,10 @@ describe('pruning a LevelDB store below 20 of 30 blocks', () => {
     const { store } = await LevelBlockStore.open(d)
     await buildLedger(g, 8, store)
     await pruneStore(g, new AccountsApp(g.accounts), store, 5)
-    const meta = await (store as any).db.get(new Uint8Array([0x70])) as Uint8Array
-    meta[8 + 5 + 40] = (meta[8 + 5 + 40]! + 1) & 0xff
-    await (store as any).db.put(new Uint8Array([0x70]), meta, { sync: true })
+    const record = decodePruneRecord(await (store as any).db.get(new Uint8Array([0x70])) as Uint8Array)
+    if (!record.ok) throw record.error
+    record.value.snapshot[5 + 40] = (record.value.snapshot[5 + 40]! + 1) & 0xff
+    await (store as any).db.put(new Uint8Array([0x70]), encodePruneRecord(record.value), { sync: true })
     await expect(Ledger.open(g, new AccountsApp(g.accounts), store)).rejects.toMatchObject({ name: 'LedgerVerifyError', height: 4, field: 'snapshot.stateRoot' })
     await store.close()
   })

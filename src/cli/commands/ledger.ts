@@ -6,6 +6,8 @@ import { LedgerVerifyError } from '../../ledger/block.js'
 import { loadGenesis } from '../../ledger/genesis.js'
 import { PruneError, pruneStore, type PruneReport } from '../../ledger/prune.js'
 import { LevelBlockStore } from '../../ledger/store-level.js'
+import type { StableCheckpointRecord } from '../../codec/index.js'
+import { WalStore } from '../../node/wal-store.js'
 import { verifyStore, type VerifyReport } from '../../ledger/verify.js'
 import { CliError, parseIntOption } from '../common.js'
 
@@ -36,14 +38,32 @@ export async function verifyDataDir (genesisPath: string, dataDir: string): Prom
   }
 }
 
-/** Offline: prunes a stopped replica's store below `below` (docs/ledger.md, Retention). */
-export async function pruneDataDir (genesisPath: string, dataDir: string, below: number): Promise<PruneReport> {
+/** The replica's latest stable checkpoint (2f+1 signatures over a block hash), from DATA/wal. */
+async function stableCheckpoint (dataDir: string): Promise<StableCheckpointRecord | undefined> {
+  const dir = join(dataDir, 'wal')
+  if (!existsSync(dir)) return undefined
+  const { wal, records } = await WalStore.open(dir)
+  await wal.close()
+  let cp: StableCheckpointRecord | undefined
+  for (const r of records) if (r.kind === 'stable-checkpoint' && r.seq > (cp?.seq ?? 0)) cp = { seq: r.seq, blockHash: r.blockHash, proof: r.proof }
+  return cp
+}
+
+/**
+ * Offline: prunes a stopped replica's store below `below` (docs/ledger.md, Retention), anchoring
+ * the snapshot to the replica's latest stable checkpoint, which must be at or above below - 1;
+ * `unanchored` prunes without one.
+ */
+export async function pruneDataDir (genesisPath: string, dataDir: string, below: number, opts: { unanchored?: boolean } = {}): Promise<PruneReport> {
   const genesis = loadGenesis(genesisPath)
   const store = await openStore(blocksDirOf(dataDir))
   try {
-    return await pruneStore(genesis, new AccountsApp(genesis.accounts), store, below)
+    const cp = await stableCheckpoint(dataDir)
+    const unanchored = opts.unanchored === true
+    const checkpoint = cp !== undefined && (cp.seq >= below - 1 || !unanchored) ? cp : undefined
+    return await pruneStore(genesis, new AccountsApp(genesis.accounts), store, below, { checkpoint, requireCheckpoint: !unanchored })
   } catch (err) {
-    if (err instanceof PruneError) throw new CliError(err.message)
+    if (err instanceof PruneError) throw new CliError(err.reason === 'no-checkpoint' || err.reason === 'checkpoint-below' ? `${err.message} (or pass --unanchored)` : err.message)
     if (err instanceof LedgerVerifyError) throw new CliError(`the store does not replay at height ${err.height} (${err.field}: ${err.reason}); nothing pruned beyond that; run pbft ledger verify`)
     throw err
   } finally {
@@ -53,7 +73,7 @@ export async function pruneDataDir (genesisPath: string, dataDir: string, below:
 
 export function formatVerifyReport (r: VerifyReport): string {
   return r.ok
-    ? `OK height=${r.height} stateRoot=${r.stateRoot} blockHash=${r.blockHash} evidence=${r.evidence} pruned-below=${r.prunedBelow}`
+    ? `OK height=${r.height} stateRoot=${r.stateRoot} blockHash=${r.blockHash} evidence=${r.evidence} pruned-below=${r.prunedBelow}${r.prunedBelow > 1 ? ` checkpoint=${r.checkpoint ?? 'none'}` : ''}`
     : `FAIL height=${r.height} field=${r.field}: ${r.reason}`
 }
 
@@ -72,12 +92,13 @@ export function register (program: Command): void {
     .description('offline, replica stopped: keep only header + commit certificate of the blocks below a height, and a state snapshot at the height below it')
     .requiredOption('--genesis <file>', 'the cluster\'s genesis.json')
     .requiredOption('--data <dir>', 'a stopped replica\'s data directory (DIR/data/replica-I)')
-    .requiredOption('--below <height>', 'prune the blocks below this height (at most the head)', parseIntOption('--below', 2))
-    .action(async (o: { genesis: string, data: string, below: number }) => {
+    .requiredOption('--below <height>', 'prune the blocks below this height (at most the head, and at most the stable checkpoint + 1)', parseIntOption('--below', 2))
+    .option('--unanchored', 'prune without a stable checkpoint at or above the snapshot height (verify then relies on the header chain alone)')
+    .action(async (o: { genesis: string, data: string, below: number, unanchored?: boolean }) => {
       const t0 = Date.now()
-      const r = await pruneDataDir(o.genesis, o.data, o.below)
+      const r = await pruneDataDir(o.genesis, o.data, o.below, { unanchored: o.unanchored })
       process.stdout.write(r.blocksPruned === 0
         ? `already pruned below ${r.prunedBelow}: nothing to do\n`
-        : `pruned ${r.blocksPruned} blocks (${r.previous}..${r.prunedBelow - 1}) in ${r.batches} synced batch${r.batches === 1 ? '' : 'es'}, ${Date.now() - t0} ms: pruned-below=${r.prunedBelow}\n`)
+        : `pruned ${r.blocksPruned} blocks (${r.previous}..${r.prunedBelow - 1}) in ${r.batches} synced batch${r.batches === 1 ? '' : 'es'}, ${Date.now() - t0} ms: pruned-below=${r.prunedBelow} checkpoint=${r.checkpoint ?? 'none'}\n`)
     })
 }

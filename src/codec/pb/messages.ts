@@ -4829,6 +4829,177 @@ export namespace PrunedBlock {
   }
 }
 
+export interface PruneRecord {
+  prunedBelow: number
+  snapshot: Uint8Array
+  checkpoint?: StableCheckpointRecord
+}
+
+export namespace PruneRecord {
+  let _codec: Codec<PruneRecord>
+
+  export const codec = (): Codec<PruneRecord> => {
+    if (_codec == null) {
+      _codec = message<PruneRecord>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.prunedBelow != null && obj.prunedBelow !== 0)) {
+          w.uint32(8)
+          w.uint64Number(obj.prunedBelow)
+        }
+
+        if ((obj.snapshot != null && obj.snapshot.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.snapshot)
+        }
+
+        if (obj.checkpoint != null) {
+          w.uint32(26)
+          StableCheckpointRecord.codec().encode(obj.checkpoint, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          prunedBelow: 0,
+          snapshot: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.prunedBelow = reader.uint64Number()
+              break
+            }
+            case 2: {
+              obj.snapshot = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.checkpoint = StableCheckpointRecord.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.checkpoint
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.prunedBelow`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.snapshot`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield * StableCheckpointRecord.codec().stream(reader, reader.uint32(), `${prefix}.checkpoint`, {
+                limits: opts.limits?.checkpoint
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PruneRecordPrunedBelowFieldEvent {
+    field: '$.prunedBelow'
+    value: number
+  }
+
+  export interface PruneRecordSnapshotFieldEvent {
+    field: '$.snapshot'
+    value: Uint8Array
+  }
+
+  export interface PruneRecordCheckpointSeqFieldEvent {
+    field: '$.checkpoint.seq'
+    value: number
+  }
+
+  export interface PruneRecordCheckpointBlockHashFieldEvent {
+    field: '$.checkpoint.blockHash'
+    value: Uint8Array
+  }
+
+  export interface PruneRecordCheckpointProofChainIdFieldEvent {
+    field: '$.checkpoint.proof[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofSeqFieldEvent {
+    field: '$.checkpoint.proof[].seq'
+    value: number
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofBlockHashFieldEvent {
+    field: '$.checkpoint.proof[].blockHash'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofReplicaFieldEvent {
+    field: '$.checkpoint.proof[].replica'
+    value: number
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofSignatureFieldEvent {
+    field: '$.checkpoint.proof[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export function encode (obj: Partial<PruneRecord>): Uint8Array {
+    return encodeMessage(obj, PruneRecord.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PruneRecord>): PruneRecord {
+    return decodeMessage(buf, PruneRecord.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PruneRecord>): Generator<PruneRecordPrunedBelowFieldEvent | PruneRecordSnapshotFieldEvent | PruneRecordCheckpointSeqFieldEvent | PruneRecordCheckpointBlockHashFieldEvent | PruneRecordCheckpointProofChainIdFieldEvent | PruneRecordCheckpointProofSeqFieldEvent | PruneRecordCheckpointProofBlockHashFieldEvent | PruneRecordCheckpointProofReplicaFieldEvent | PruneRecordCheckpointProofSignatureFieldEvent> {
+    return streamMessage(buf, PruneRecord.codec(), opts)
+  }
+}
+
 export interface Evidence {
   accused: number
   kind: string
