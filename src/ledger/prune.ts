@@ -34,7 +34,7 @@ export interface PruneOptions {
 
 /** The checkpoint must cover height below - 1, lie in the store, carry a quorum, and match the stored header. */
 async function checkAnchor (g: Genesis, store: BlockStore, below: number, cp: StableCheckpointRecord, v: Verify): Promise<void> {
-  if (cp.seq < below - 1) throw new PruneError('checkpoint-below', `the stable checkpoint is at ${cp.seq}, below the snapshot height ${below - 1}: prune below at most ${cp.seq + 1}, or without a checkpoint`)
+  if (cp.seq < below - 1) throw new PruneError('checkpoint-below', `the stable checkpoint is at ${cp.seq}, below the snapshot height ${below - 1}: prune below at most ${cp.seq + 1}`)
   if (cp.seq > store.head()) throw new PruneError('checkpoint-above-head', `the stable checkpoint at ${cp.seq} is above the store's head ${store.head()}`)
   verifyCheckpoint(g, cp, v)
   const h = await store.header(cp.seq)
