@@ -207,7 +207,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
     pruned: (peer, prunedBelow, everyPeer) => {
       if (everyPeer) log.error({ prunedBelow, height: ledger.head().height }, 'every peer pruned the blocks this replica needs; it cannot catch up by block transfer (docs/ledger.md, Retention)')
-      else log.info({ peer, prunedBelow }, 'peer pruned the blocks we need; asking another')
+      else log.warn({ peer, prunedBelow }, 'peer pruned the blocks we need; asking another')
     },
     lies: () => core.has('bad-state-transfer')
   })
