@@ -2,12 +2,18 @@
 //   version (1 byte, = 1) || count (4 bytes BE) || count × [pubkey (32) || balance (16 BE) || nonce (8 BE)]
 // Records are sorted strictly ascending by public key, so one state has exactly one encoding;
 // each record is the state-root leaf's preimage (accounts.ts), so the root is recomputable.
+import { limits } from '../codec/index.js'
 
 export const SNAPSHOT_VERSION = 1
 export const SNAPSHOT_RECORD_BYTES = 56
 const HEADER_BYTES = 5
 /** At most this many accounts in one snapshot (56 MiB); a bigger state cannot be pruned. */
 export const SNAPSHOT_ACCOUNTS_MAX = 1_000_000
+/** Room in a prune record beside the snapshot: prune base and a stable checkpoint of q signatures. */
+const PRUNE_RECORD_OVERHEAD_BYTES = 64 * 1024
+if (HEADER_BYTES + SNAPSHOT_ACCOUNTS_MAX * SNAPSHOT_RECORD_BYTES + PRUNE_RECORD_OVERHEAD_BYTES > limits.PRUNE_RECORD_BYTES_MAX) {
+  throw new Error('the largest snapshot does not fit a prune record (codec PRUNE_RECORD_BYTES_MAX)')
+}
 
 export interface SnapshotAccount { key: string, balance: bigint, nonce: number }
 

@@ -52,8 +52,13 @@ export class LevelBlockStore implements BlockStore {
     const db: Db = new ClassicLevel(dir, { keyEncoding: 'view', valueEncoding: 'view', createIfMissing: opts.check !== false })
     await db.open()
     const store = new LevelBlockStore(db)
-    const meta = await store.pruneRecord()
-    if (meta !== undefined) store.base = meta.prunedBelow
+    try {
+      const meta = await store.pruneRecord()
+      if (meta !== undefined) store.base = meta.prunedBelow
+    } catch (err) {
+      await db.close() // release the LOCK: a caller may report the error and open again
+      throw err
+    }
     store.height = store.base - 1
     for await (const key of db.keys({ gte: blockKey(0), lte: blockKey(Number.MAX_SAFE_INTEGER), reverse: true, limit: 1 })) {
       store.height = Math.max(store.height, Number(new DataView(key.buffer, key.byteOffset + 1, 8).getBigUint64(0)))
@@ -110,7 +115,7 @@ export class LevelBlockStore implements BlockStore {
     const bytes = await this.db.get(PRUNE_KEY)
     if (bytes === undefined) return undefined
     const d = decodePruneRecord(bytes)
-    if (!d.ok || d.value.prunedBelow < 2) throw new StoreCorruptError(0, `the prune record does not decode: ${d.ok ? 'prunedBelow < 2' : d.error.message}`)
+    if (!d.ok || d.value.prunedBelow < 2) throw new StoreCorruptError(0, `the prune record (key 'p') does not decode: ${d.ok ? 'prunedBelow < 2' : d.error.message}`)
     const { prunedBelow, snapshot, checkpoint } = d.value
     return { prunedBelow, retained: checkpoint === undefined ? { snapshot } : { snapshot, checkpoint } }
   }

@@ -83,6 +83,12 @@ describe('pbft ledger prune', () => {
     expect([unanchored.prunedBelow, unanchored.checkpoint]).toEqual([12, undefined])
     const v = await verifyDataDir(d.genesisPath, d.data)
     expect(v.ok && [v.prunedBelow, v.checkpoint]).toEqual([12, undefined])
+    // a prune record that does not decode: open refuses (typed), verify reports it
+    const raw = await LevelBlockStore.open(join(d.data, 'blocks'))
+    await (raw.store as any).db.put(new Uint8Array([0x70]), new Uint8Array([0x08, 0x0c, 0x12, 0xff]), { sync: true })
+    await raw.store.close()
+    await expect(LevelBlockStore.open(join(d.data, 'blocks'))).rejects.toMatchObject({ name: 'StoreCorruptError' })
+    expect(await verifyDataDir(d.genesisPath, d.data)).toMatchObject({ ok: false, field: 'pruneRecord' })
   }, 30_000)
 })
 

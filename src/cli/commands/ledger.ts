@@ -5,7 +5,7 @@ import { AccountsApp } from '../../app/accounts.js'
 import { LedgerVerifyError } from '../../ledger/block.js'
 import { loadGenesis } from '../../ledger/genesis.js'
 import { PruneError, pruneStore, type PruneReport } from '../../ledger/prune.js'
-import { LevelBlockStore } from '../../ledger/store-level.js'
+import { LevelBlockStore, StoreCorruptError } from '../../ledger/store-level.js'
 import type { StableCheckpointRecord } from '../../codec/index.js'
 import { WalStore } from '../../node/wal-store.js'
 import { verifyStore, type VerifyReport } from '../../ledger/verify.js'
@@ -30,7 +30,13 @@ async function openStore (blocksDir: string): Promise<LevelBlockStore> {
 
 export async function verifyDataDir (genesisPath: string, dataDir: string): Promise<VerifyReport> {
   const genesis = loadGenesis(genesisPath)
-  const store = await openStore(blocksDirOf(dataDir))
+  let store: LevelBlockStore
+  try {
+    store = await openStore(blocksDirOf(dataDir))
+  } catch (err) {
+    if (err instanceof StoreCorruptError) return { ok: false, height: err.height, field: 'pruneRecord', reason: err.reason }
+    throw err
+  }
   try {
     return await verifyStore(genesis, new AccountsApp(genesis.accounts), store)
   } finally {
