@@ -21,7 +21,7 @@ function layer (folder, forbiddenLayers, extraPatterns = []) {
   }
 }
 
-const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'cli']
+const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'dashboard', 'cli']
 const except = (...allowed) => all.filter(l => !allowed.includes(l))
 
 export default tseslint.config(
@@ -42,8 +42,9 @@ export default tseslint.config(
   layer('byzantine', except('codec', 'crypto', 'protocol', 'byzantine'), [...nodeBuiltins, ...libp2p]),
   layer('sim', except('codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim'), [...libp2p]),
   layer('net', except('codec', 'crypto', 'net')),
-  layer('node', ['cli', 'sim']),
+  layer('node', ['cli', 'sim', 'dashboard']),
   layer('client', except('codec', 'crypto', 'ledger', 'net', 'client')),
+  layer('dashboard', ['sim', 'protocol']),
   {
     files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts'],
     rules: {

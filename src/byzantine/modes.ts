@@ -19,7 +19,8 @@ export const TRAITOR_MODES = {
   'bad-state-transfer': 'serves altered blocks and certificates to lagging replicas',
   'wrong-replies': 'replies to clients with wrong results',
   flood: 'sends many valid-looking messages per tick, plus oversized and malformed frames',
-  amnesia: 'forgets its persisted votes (restarts from nothing) and votes again'
+  amnesia: 'forgets its persisted votes (restarts from nothing) whenever it has seqs in flight, and votes again; as primary it re-proposes other batches for those seqs',
+  collude: 'more than f traitors agree: with an equivocating colluding primary, targets get one batch and the rest another, and each colluder votes for both sides; with f+1 colluders safety is lost, and the two commit certificates name them'
 } as const
 
 export type TraitorMode = keyof typeof TRAITOR_MODES
@@ -34,6 +35,8 @@ export interface TraitorSettings {
   targets?: number[]
   /** Lie only from this sequence number on (default 0). */
   fromSeq?: number
+  /** For `collude`: the other colluders (they receive both batches of an equivocating primary). */
+  colluders?: number[]
   /** For `censor`: client public keys (hex) to censor; empty = every client. */
   censorClients?: string[]
 }

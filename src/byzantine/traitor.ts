@@ -5,6 +5,7 @@ import { signingBytes, type ReplicaMessage, type Reply, type Transaction } from 
 import { toHex } from '../crypto/hash.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from '../protocol/types.js'
 import { lie } from './lies.js'
+import { Collusion } from './collude.js'
 import { resignReply } from './resign.js'
 import type { TraitorMode, TraitorSettings } from './modes.js'
 
@@ -12,6 +13,8 @@ export const HELD_ACTIONS_MAX = 1024
 export const REMEMBERED_MESSAGES_MAX = 256
 export const FLOOD_MESSAGES_PER_TICK = 64
 export const STORM_INTERVAL_MS = 250
+/** amnesia forgets its votes again (at most this often) whenever it has seqs in flight. */
+export const AMNESIA_INTERVAL_MS = 100
 
 type ViewChangeMsg = Extract<ReplicaMessage, { type: 'view-change' }>['viewChange']
 
@@ -23,15 +26,18 @@ export class Traitor implements ReplicaCore {
   private modes = new Set<TraitorMode>()
   private nowMs = 0
   private lastStormMs = 0
+  private lastForgetMs = 0
   private lastExecuted: { seq: number, blockHash: Uint8Array } = { seq: 0, blockHash: new Uint8Array(32) }
   private readonly held: Array<{ atMs: number, action: Action }> = []
   private readonly sent: ReplicaMessage[] = []
   private readonly committed: Transaction[] = []
+  private readonly collusion: Collusion
   readonly stats = { lies: 0, dropped: 0, held: 0 }
 
   constructor (private readonly config: ProtocolConfig, private readonly crypto: ProtocolCrypto,
     private readonly makeCore: CoreFactory, restore?: RestoreState) {
     this.inner = makeCore(restore)
+    this.collusion = new Collusion({ id: config.id, n: config.publicKeys.length, chainId: config.chainId, sign: crypto.sign, primary: v => v % config.publicKeys.length }, to => this.targeted(to))
     if (restore !== undefined) this.lastExecuted = restore.lastExecuted
   }
 
@@ -40,10 +46,13 @@ export class Traitor implements ReplicaCore {
   set (settings: TraitorSettings): void {
     this.settings = settings
     this.modes = new Set(settings.modes)
-    if (this.modes.has('amnesia')) {
-      // Forget every persisted vote: a fresh core that only knows what the ledger executed.
-      this.inner = this.makeCore({ records: [], lastExecuted: this.lastExecuted })
-    }
+    if (this.modes.has('amnesia')) this.forget()
+  }
+
+  /** Forget every persisted vote: a fresh core that only knows what the ledger executed. */
+  private forget (): void {
+    this.inner = this.makeCore({ records: [], lastExecuted: this.lastExecuted })
+    this.lastForgetMs = this.nowMs
   }
 
   clear (): void { this.set({ modes: [] }) }
@@ -57,13 +66,20 @@ export class Traitor implements ReplicaCore {
   sizes (): { view: number, pendingRequests: number, slots: number } { return this.inner.sizes() }
 
   step (event: ProtocolEvent): Action[] {
-    if (event.type === 'tick') this.nowMs = event.nowMs
+    if (event.type === 'tick') {
+      this.nowMs = event.nowMs
+      if (this.modes.has('amnesia') && this.nowMs - this.lastForgetMs >= AMNESIA_INTERVAL_MS && this.inner.sizes().slots > 0) this.forget()
+    }
     if (event.type === 'executed' || event.type === 'state-transferred') this.lastExecuted = { seq: event.seq, blockHash: event.blockHash }
     if (this.censors(event)) return []
     const actions = this.inner.step(event)
     for (const a of actions) if (a.type === 'execute') this.remember(this.committed, ...a.batch.txs)
     if (this.modes.size === 0 || this.lastExecuted.seq + 1 < (this.settings.fromSeq ?? 0)) return actions
     const out = this.rewrite(actions)
+    if (event.type === 'message' && event.message.type === 'pre-prepare' && this.modes.has('collude')) {
+      const pp = event.message.prePrepare
+      out.push(...this.collusion.note(pp.view, pp.seq, pp.digest).map(v => ({ type: 'send' as const, ...v })))
+    }
     if (event.type === 'tick') out.push(...this.release(), ...this.storm(), ...this.flood())
     return out
   }
@@ -91,6 +107,7 @@ export class Traitor implements ReplicaCore {
         continue
       }
       if (a.type !== 'send' && a.type !== 'broadcast') { out.push(a); continue }
+      if (this.modes.has('collude') && this.colludes(out, a.message)) continue
       const receivers = a.type === 'send' ? [a.to] : [...Array(this.n).keys()].filter(i => i !== this.config.id)
       for (const to of receivers) {
         const lies = lie(a.message, {
@@ -102,6 +119,22 @@ export class Traitor implements ReplicaCore {
       this.remember(this.sent, a.message)
     }
     return out
+  }
+
+  /**
+   * collude (src/byzantine/collude.ts): an equivocating primary's pre-prepare is split between
+   * the sides; the core's own votes are withheld.
+   */
+  private colludes (out: Action[], m: ReplicaMessage): boolean {
+    // The core's own votes are withheld: a colluder votes only through the collusion, and only
+    // once it knows both sides (a vote sent earlier would be the one receivers count).
+    if (m.type === 'prepare' || m.type === 'commit') return true
+    if (m.type !== 'pre-prepare' || !this.modes.has('equivocate')) return false
+    const pair = lie(m, { modes: this.modes, sign: this.crypto.sign, n: this.n, id: this.config.id, targeted: true })
+    for (const [to, msgs] of this.collusion.split(pair, this.settings.colluders ?? [])) for (const x of msgs) out.push({ type: 'send', to, message: x })
+    for (const x of pair) if (x.type === 'pre-prepare') for (const v of this.collusion.note(x.prePrepare.view, x.prePrepare.seq, x.prePrepare.digest)) out.push({ type: 'send', ...v })
+    this.remember(this.sent, m)
+    return true
   }
 
   private emit (out: Action[], a: Extract<Action, { type: 'send' }>): void {

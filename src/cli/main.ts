@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander'
 import { register as bench } from './commands/bench.js'
 import { register as byzantine } from './commands/byzantine.js'
 import { register as cluster } from './commands/cluster.js'
+import { register as dashboard } from './commands/dashboard.js'
 import { register as init } from './commands/init.js'
 import { register as keygen } from './commands/keygen.js'
 import { register as ledger } from './commands/ledger.js'
@@ -20,7 +21,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [start, init, replica, cluster, tx, query, byzantine, ledger, simulate, bench, keygen]) register(program)
+for (const register of [start, init, replica, cluster, tx, query, byzantine, dashboard, ledger, simulate, bench, keygen]) register(program)
 
 try {
   await program.parseAsync(process.argv)

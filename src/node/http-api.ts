@@ -57,7 +57,7 @@ async function handle (routes: ApiRoutes, req: IncomingMessage, res: ServerRespo
   }
 }
 
-async function readBody (req: IncomingMessage, max: number): Promise<Uint8Array> {
+export async function readBody (req: IncomingMessage, max: number): Promise<Uint8Array> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {

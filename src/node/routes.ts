@@ -1,5 +1,6 @@
 // The replica's HTTP endpoints (see http-api.ts for the server and error handling).
 import type { Server } from 'node:http'
+import { blockHash } from '../crypto/digests.js'
 import { fromHex, toHex } from '../crypto/hash.js'
 import { TraitorModeError } from '../byzantine/modes.js'
 import { AdminRejectedError } from './admin.js'
@@ -29,7 +30,7 @@ export async function startApi (node: ReplicaNode, portOverride?: number): Promi
         const out = []
         for (let h = from; h <= to; h++) {
           const b = await node.ledger.store.header(h)
-          if (b !== undefined) out.push({ height: h, header: b.header, txs: b.header.txCount, signers: b.cert.commits.map(c => c.replica), pruned: h < node.ledger.prunedBelow() })
+          if (b !== undefined) out.push({ height: h, hash: blockHash(b.header), header: b.header, txs: b.header.txCount, signers: b.cert.commits.map(c => c.replica), pruned: h < node.ledger.prunedBelow() })
         }
         return out
       },

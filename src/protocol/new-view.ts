@@ -11,7 +11,8 @@ import { digestOf, requestKey, type State } from './state.js'
 import { contentMatches, viewChangeProblem } from './view-change.js'
 
 export interface OEntry { seq: number, digest: string, batch: Batch }
-export interface ComputedO { minS: number, stableHash: Uint8Array, proof: Checkpoint[], entries: OEntry[] }
+/** O; `missing` holds entries (seq, digest) whose batch content is not at hand. */
+export interface ComputedO { minS: number, stableHash: Uint8Array, proof: Checkpoint[], entries: OEntry[], missing: Array<{ seq: number, digest: string }> }
 
 /** O from a set of valid view-changes (§4.4): highest-view prepared cert per seq, else null. */
 export function computeO (s: State, view: number, vcs: ViewChange[], batches: Batch[]): ComputedO {
@@ -37,13 +38,14 @@ export function computeO (s: State, view: number, vcs: ViewChange[], batches: Ba
   const byDigest = new Map(batches.filter(contentMatches).map(b => [digestOf(b), b]))
   const maxS = Math.max(minS, ...best.keys())
   const entries: OEntry[] = []
+  const missing: ComputedO['missing'] = []
   for (let seq = minS + 1; seq <= maxS; seq++) {
     const pp = best.get(seq)
     const batch = pp !== undefined ? byDigest.get(toHex(pp.digest)) : s.nullBatch(seq, view)
-    if (batch === undefined) continue // unreachable for valid view-changes: each carries its batches
-    entries.push({ seq, digest: digestOf(batch), batch })
+    if (batch === undefined) missing.push({ seq, digest: toHex((pp as PrePrepare).digest) })
+    else entries.push({ seq, digest: digestOf(batch), batch })
   }
-  return { minS, stableHash, proof, entries }
+  return { minS, stableHash, proof, entries, missing }
 }
 
 /** The new primary: 2f+1 view-changes in hand, send NEW-VIEW(v, V, O). */
@@ -59,7 +61,9 @@ export function sendNewView (s: State, replay: () => void): void {
     prePrepares.push(s.sign('prePrepare', { chainId: s.cfg.chainId, view: s.view, seq: e.seq, digest: Buffer.from(e.digest, 'hex'), replica: s.id, signature: new Uint8Array(0) }))
   }
   const nv: NewView = s.sign('newView', { chainId: s.cfg.chainId, view: s.view, viewChanges: vcs, prePrepares, replica: s.id, signature: new Uint8Array(0) })
-  const batches = o.entries.filter(e => e.batch.txs.length > 0 || e.batch.evidence.length > 0).map(e => e.batch)
+  // Every batch but the null batch travels with the NEW-VIEW, also an empty one with another
+  // timestamp (an equivocating primary's): backups cannot rebuild it from the digest alone.
+  const batches = o.entries.filter(e => e.digest !== digestOf(s.nullBatch(e.seq, s.view))).map(e => e.batch)
   s.newViewSent = s.view
   s.ownNewView = { newView: nv, batches }
   s.persist({ kind: 'new-view', newView: nv, batches })
@@ -82,15 +86,18 @@ export function onNewView (s: State, from: number, nv: NewView, batches: Batch[]
   const o = s.planted.has('trust-new-view')
     ? trustedO(s, nv, batches)
     : computeO(s, nv.view, nv.viewChanges, [...batches, ...nv.viewChanges.flatMap(vc => batchesFor(s, vc, batches))])
-  const matches = o.entries.length === nv.prePrepares.length && o.entries.every((e, i) => {
+  // O is compared digest by digest, so a batch we lack is not mistaken for a lie.
+  const expected = [...o.entries, ...o.missing].sort((a, b) => a.seq - b.seq)
+  const matches = expected.length === nv.prePrepares.length && expected.every((e, i) => {
     const pp = nv.prePrepares[i] as PrePrepare
     return pp.seq === e.seq && pp.view === nv.view && pp.replica === from && toHex(pp.digest) === e.digest && s.verifyFrom('prePrepare', from, pp)
   })
-  if (!matches) {
-    // The primary signed a NEW-VIEW that its own view-changes contradict: evidence, next view.
-    report(s, { accused: from, kind: 'bad-new-view', messages: [encodeReplicaMessage({ type: 'new-view', newView: nv, batches: [] })] }, `bad-new-view/${from}/${nv.view}`)
+  if (!matches || o.missing.length > 0) {
     s.timerStartedMs = -Infinity
     if (s.viewChanging) s.viewChangeStartedMs = -Infinity
+    if (matches) return s.drop('new-view-missing-batch')
+    // The primary signed a NEW-VIEW that its own view-changes contradict: evidence, next view.
+    report(s, { accused: from, kind: 'bad-new-view', messages: [encodeReplicaMessage({ type: 'new-view', newView: nv, batches: [] })] }, `bad-new-view/${from}/${nv.view}`)
     return s.drop('new-view-wrong-o')
   }
   s.view = nv.view
@@ -122,7 +129,7 @@ function trustedO (s: State, nv: NewView, batches: Batch[]): ComputedO {
   }
   const minS = Math.max(0, ...nv.viewChanges.map(vc => vc.stableSeq))
   const withProof = nv.viewChanges.find(vc => vc.stableSeq === minS)
-  return { minS, stableHash: withProof?.checkpointProof[0]?.blockHash ?? new Uint8Array(32), proof: withProof?.checkpointProof ?? [], entries: entries.filter(e => e.seq > minS) }
+  return { minS, stableHash: withProof?.checkpointProof[0]?.blockHash ?? new Uint8Array(32), proof: withProof?.checkpointProof ?? [], entries: entries.filter(e => e.seq > minS), missing: [] }
 }
 
 /** Enter the new view: adopt its stable checkpoint, then process O as pre-prepares. */

@@ -6,7 +6,8 @@
 //   persist-before-send   every vote an honest replica sends was persisted before it was sent
 //   current view   an honest replica votes only in the view it is in
 //   bounded memory pending requests and in-flight slots stay under the core's limits
-import { signedFields, signingBytes, type Block, type ReplicaMessage } from '../codec/index.js'
+//   accountability an honest replica never records evidence against an honest replica
+import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
 
@@ -34,20 +35,41 @@ export function persistedKeyOf (r: WalRecord): string | undefined {
 export class Invariants {
   readonly violations: string[] = []
   private readonly committed = new Map<number, string>()
+  private readonly certs = new Map<number, Commit[]>()
+  /** Replicas proven to have signed conflicting commits, per height where safety was lost. */
+  readonly forensics: Array<{ height: number, culprits: number[] }> = []
   private readonly succeeded = new Map<string, number>()
   private readonly signed = new Map<string, string>()
 
-  constructor (private readonly verify: Verify, private readonly window: number) {}
+  constructor (private readonly verify: Verify, private readonly window: number, private readonly publicKeys: Uint8Array[] = []) {}
 
   violate (what: string): void {
     if (this.violations.length < VIOLATIONS_MAX) this.violations.push(what)
   }
 
+  /**
+   * Forensics after a safety loss: two commit certificates for one height in one view, each
+   * 2f+1 signed COMMITs for different digests, intersect in at least f+1 replicas, and every
+   * replica in the intersection signed two conflicting commits: proof that names it.
+   */
+  private convict (height: number, a: Commit[], b: Commit[]): void {
+    if (this.forensics.some(x => x.height === height)) return
+    const culprits = a.filter(x => b.some(y => y.replica === x.replica && y.view === x.view && toHex(y.digest) !== toHex(x.digest) &&
+      this.verify(this.publicKeys[x.replica] ?? new Uint8Array(32), signingBytes('commit', x), x.signature) &&
+      this.verify(this.publicKeys[y.replica] ?? new Uint8Array(32), signingBytes('commit', y), y.signature))).map(x => x.replica)
+    this.forensics.push({ height, culprits: [...new Set(culprits)].sort((x, y) => x - y) })
+  }
+
   onBlock (replica: number, block: Block, hash: string, prevHash: string): void {
     const h = block.header.height
     const first = this.committed.get(h)
-    if (first === undefined) this.committed.set(h, hash)
-    else if (first !== hash) this.violate(`agreement: replica ${replica} executed block ${hash.slice(0, 12)} at height ${h}, another honest replica ${first.slice(0, 12)}`)
+    if (first === undefined) {
+      this.committed.set(h, hash)
+      this.certs.set(h, block.cert.commits)
+    } else if (first !== hash) {
+      this.violate(`agreement: replica ${replica} executed block ${hash.slice(0, 12)} at height ${h}, another honest replica ${first.slice(0, 12)}`)
+      this.convict(h, this.certs.get(h) ?? [], block.cert.commits)
+    }
     if (toHex(block.header.prevHash) !== prevHash) this.violate(`hash chain: replica ${replica} block ${h} does not link to its predecessor`)
     block.txs.forEach((tx, i) => {
       if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) this.violate(`validity: replica ${replica} executed a transaction with an invalid signature at height ${h}`)

@@ -43,6 +43,10 @@ export interface SeedResult {
   faults: { dropped: number, duplicated: number, crashes: number, partitions: number }
   traitors: Array<{ id: number, modes: string[] }>
   evidence: Array<{ accused: number, kind: string }>
+  /** Provable lies that reached an up, honest replica (src/sim/lie-witness.ts), per traitor. */
+  lies: Array<{ traitor: number, kinds: string[] }>
+  /** After a safety loss (more than f traitors): the replicas both commit certificates convict. */
+  forensics: Array<{ height: number, culprits: number[] }>
   violations: string[], virtualMs: number, wallMs: number, traceHash: string, trace: string[]
   replicas: Array<{ inflight: string, id: number, up: boolean, honest: boolean, view: number, viewChanging: boolean, executed: number, stable: number, pending: number, height: number }>
 }
@@ -133,6 +137,8 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     txsSubmitted: clients.reduce((a, c) => a + c.done + (c.outstanding !== undefined ? 1 : 0), 0), txsCommitted: clients.reduce((a, c) => a + c.done, 0),
     faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions },
     traitors: [...traitors].map(([id, s]) => ({ id, modes: s.modes })), evidence: w.stats.evidence,
+    forensics: w.inv.forensics,
+    lies: [...w.witness.lies].map(([traitor, kinds]) => ({ traitor, kinds: [...kinds].sort() })),
     violations, virtualMs: w.now, wallMs: Date.now() - t0, traceHash: trace.hash.toString(16), trace: trace.lines,
     replicas: w.hosts.map(h => replicaSummary(h))
   }

@@ -11,6 +11,7 @@ import { MemoryBlockStore } from '../ledger/store-memory.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { Replica, type Action, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
 import { Invariants, persistedKeyOf } from './invariants.js'
+import { LieWitness } from './lie-witness.js'
 import type { Prng } from './prng.js'
 import { EventQueue } from './queue.js'
 
@@ -77,13 +78,15 @@ export class World {
   onReject: (tx: Transaction) => void = () => {}
   readonly clientIndex = new Map<string, number>()
   readonly verify = memoVerify()
+  readonly witness: LieWitness
   private readonly configs: ProtocolConfig[] = []
   private readonly cryptos: ProtocolCrypto[] = []
 
   constructor (readonly prng: Prng, readonly genesis: Genesis, readonly seeds: Uint8Array[], planted: PlantedFault[], traitors: Map<number, TraitorSettings>) {
     const n = genesis.replicas.length
     this.blocked = [...Array(n)].map(() => Array<boolean>(n).fill(false))
-    this.inv = new Invariants(this.verify, genesis.params.window)
+    this.inv = new Invariants(this.verify, genesis.params.window, genesis.replicas.map(r => r.publicKey))
+    this.witness = new LieWitness(new Set(traitors.keys()), this.verify)
     for (let i = 0; i < n; i++) {
       const config: ProtocolConfig = { chainId: genesis.chainId, id: i, publicKeys: genesis.replicas.map(r => r.publicKey), ...genesis.params, plantedFaults: traitors.has(i) ? [] : planted }
       const signer = createSigner(seeds[i] as Uint8Array)
@@ -116,6 +119,7 @@ export class World {
     const h = this.hosts[i] as Host
     if (!h.up) return
     h.up = false
+    this.witness.forget(i)
     this.stats.crashes++
     this.q.push(restartAt, { kind: 'restart', replica: i })
   }
@@ -171,7 +175,10 @@ export class World {
           break
         }
         case 'fetch-state': this.q.push(this.now + 1, { kind: 'fetch', replica: h.id, seq: a.seq }); break
-        case 'evidence': this.stats.evidence.push({ accused: a.evidence.accused, kind: a.evidence.kind }); break
+        case 'evidence':
+          this.stats.evidence.push({ accused: a.evidence.accused, kind: a.evidence.kind })
+          if (h.honest && this.hosts[a.evidence.accused]?.honest === true) this.inv.violate(`accountability: honest replica ${h.id} accused honest replica ${a.evidence.accused} (${a.evidence.kind})`)
+          break
         case 'reject': this.onReject(a.tx); break
       }
     }
@@ -197,6 +204,8 @@ export class World {
   async deliver (to: number, from: number, bytes: Uint8Array): Promise<void> {
     const m = this.decodeShared(bytes)
     if (m === undefined) return
+    const receiver = this.hosts[to]
+    if (receiver?.up === true) this.witness.observe(from, to, m, () => receiver.core.status())
     await this.step(to, { type: 'message', from, message: m })
   }
 

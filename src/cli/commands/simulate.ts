@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { parseModes } from '../../byzantine/modes.js'
 import type { PlantedFault } from '../../protocol/index.js'
 import { FAULT_CLASSES, runSeed, type FaultClass, type SeedResult, type SimOptions } from '../../sim/run.js'
+import { collusionTraitors } from '../../sim/collusion.js'
 import { summarise, sweep } from '../../sim/sweep.js'
 import { CliError, parseIntOption } from '../common.js'
 
@@ -11,7 +12,8 @@ function line (r: SeedResult): string {
   const t = r.traitors.map(x => `${x.id}:${x.modes.join('+')}`).join(' ')
   return `seed ${r.seed}  n=${r.n}  blocks ${r.blocks}  view-changes ${r.viewChanges}  txs ${r.txsCommitted}/${r.txsSubmitted}  ` +
     `dropped ${r.faults.dropped} dup ${r.faults.duplicated} crashes ${r.faults.crashes} partitions ${r.faults.partitions}` +
-    `${t !== '' ? `  traitors ${t}` : ''}  ${r.violations.length === 0 ? 'OK' : `VIOLATION: ${r.violations[0] ?? ''}`}`
+    `${t !== '' ? `  traitors ${t}` : ''}  ${r.violations.length === 0 ? 'OK' : `VIOLATION: ${r.violations[0] ?? ''}`}` +
+    r.forensics.map(x => `\n  forensics: the two commit certificates for height ${x.height} convict replicas ${x.culprits.join(', ')} (each signed commits for both blocks)`).join('')
 }
 
 function range (s: string): [number, number] {
@@ -32,9 +34,10 @@ export function register (program: Command): void {
     .option('--traitors <spec>', '"random", "none", or ID:MODE[+MODE],... e.g. 0:equivocate', 'none')
     .option('--txs <k>', 'transactions per client (default 6; the sweep uses 4)')
     .option('--fault-ms <ms>', 'length of the fault phase in virtual ms (default 3000; the sweep uses 2000)')
+    .option('--collusion', 'f+1 colluding traitors (more than PBFT tolerates): safety can be lost, and forensics names them; no network faults')
     .option('--trace', 'print the last 200 events of a failing seed')
     .option('--json', 'one JSON object per seed')
-    .action(async (o: { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean, txs?: string, faultMs?: string }) => {
+    .action(async (o: { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean, txs?: string, faultMs?: string, collusion?: boolean }) => {
       const opts: SimOptions = { trace: o.trace === true }
       if (o.txs !== undefined) opts.txsPerClient = parseIntOption('--txs', 1, 1000)(o.txs)
       if (o.faultMs !== undefined) opts.faultMs = parseIntOption('--fault-ms', 0, 600_000)(o.faultMs)
@@ -53,6 +56,13 @@ export function register (program: Command): void {
         opts.plant = [o.plant as PlantedFault]
       }
       opts.traitors = parseTraitors(o.traitors)
+      if (o.collusion === true) {
+        if (o.traitors !== 'none') throw new CliError('--collusion chooses the traitors itself; leave out --traitors')
+        opts.replicas ??= 4
+        opts.traitors = collusionTraitors(opts.replicas)
+        opts.faults ??= []
+        opts.livenessMs = 5000
+      }
       let [from, to] = o.seed !== undefined ? [Number(o.seed), Number(o.seed)] : o.seeds !== undefined ? range(o.seeds) : [1, 100]
       if (o.sweep === true) {
         [from, to] = o.seeds !== undefined ? [from, to] : [1, 10_000]
@@ -66,7 +76,7 @@ export function register (program: Command): void {
         process.stdout.write(`${o.json === true ? JSON.stringify({ ...r, trace: undefined }) : line(r)}\n`)
         if (r.violations.length > 0 && o.json !== true) {
           const traitors = opts.traitors === 'random' ? 'random' : o.traitors
-          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed}${o.replicas !== undefined ? ` --replicas ${r.n}` : ''} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} --traitors '${traitors}' --trace\n`)
+          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed}${o.replicas !== undefined ? ` --replicas ${r.n}` : ''} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} ${o.collusion === true ? ' --collusion' : ` --traitors '${traitors}'`} --trace\n`)
           for (const t of r.trace) process.stdout.write(`  | ${t}\n`)
         }
       }

@@ -1,13 +1,13 @@
 // `pbft start` (npm start): a local cluster, its URLs, and a demo client printing commits.
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import { toHex } from '../../crypto/hash.js'
 import { loadKeyFile } from '../../crypto/keyfile.js'
 import { loadGenesis } from '../../ledger/genesis.js'
 import { clusterDir } from '../cluster-dir.js'
 import { apiUrl, CliError, connectClient, getJson, parseIntOption } from '../common.js'
 import { initCluster } from '../init.js'
 import { startReplicaProcess, stopReplicaProcess } from '../processes.js'
+import { DASHBOARD_PORT, openDashboard } from './dashboard.js'
 
 async function waitUp (url: string, ms: number): Promise<void> {
   const end = Date.now() + ms
@@ -27,7 +27,9 @@ export function register (program: Command): void {
     .option('--replicas <n>', 'replicas when the cluster is created', parseIntOption('--replicas', 4, 64), 4)
     .option('--base-port <port>', 'first port when the cluster is created', parseIntOption('--base-port', 1024, 65000), 7100)
     .option('--rate <tx/s>', 'demo transfers per second', parseIntOption('--rate', 0, 10_000), 5)
-    .action(async (o: { dir: string, keys: string, replicas: number, basePort: number, rate: number }) => {
+    .option('--dashboard-port <port>', 'port of the dashboard (0 = any free port)', parseIntOption('--dashboard-port', 0, 65535), DASHBOARD_PORT)
+    .option('--no-dashboard', 'do not serve the dashboard')
+    .action(async (o: { dir: string, keys: string, replicas: number, basePort: number, rate: number, dashboardPort: number, dashboard: boolean }) => {
       let c = clusterDir(o.dir, existsSync(`${o.dir}/genesis.json`) ? undefined : o.keys)
       if (!existsSync(c.genesis)) {
         const made = await initCluster({ dir: o.dir, keys: o.keys, replicas: o.replicas, basePort: o.basePort, accounts: 4, host: '127.0.0.1', balance: 1_000_000_000n })
@@ -38,8 +40,12 @@ export function register (program: Command): void {
       if (genesis.replicas.length !== o.replicas && process.argv.includes('--replicas')) {
         throw new CliError(`${c.dir} holds a ${genesis.replicas.length}-replica cluster; remove it or pass --dir for a new one`)
       }
+      const dashboard = o.dashboard ? await openDashboard(c, genesis, o.dashboardPort) : undefined
       for (const r of genesis.replicas) startReplicaProcess(c, r.id)
-      const stopAll = async (): Promise<void> => { await Promise.all(genesis.replicas.map(async r => await stopReplicaProcess(c, r.id))) }
+      const stopAll = async (): Promise<void> => {
+        await dashboard?.close()
+        await Promise.all(genesis.replicas.map(async r => await stopReplicaProcess(c, r.id)))
+      }
       let stopping = false
       const onSignal = (): void => {
         if (stopping) return
@@ -52,6 +58,7 @@ export function register (program: Command): void {
       await Promise.all(genesis.replicas.map(async r => { await waitUp(apiUrl(genesis, r.id), 30_000) }))
       process.stdout.write(`cluster ${genesis.chainId}: ${genesis.replicas.length} replicas (f = ${genesis.f})\n`)
       for (const r of genesis.replicas) process.stdout.write(`  replica ${r.id}: ${apiUrl(genesis, r.id)}/status  metrics: ${apiUrl(genesis, r.id)}/metrics  log: ${c.log(r.id)}\n`)
+      if (dashboard !== undefined) process.stdout.write(`dashboard: ${dashboard.url}  (watch the replicas, switch traitor modes, kill/restart replicas)\n`)
       process.stdout.write(`try: node bin/pbft cluster status --dir ${o.dir}   |   Ctrl-C stops everything\n\n`)
       if (o.rate === 0 || genesis.accounts.length < 2) return await new Promise(() => {})
       const keys = [0, 1].map(k => loadKeyFile(c.accountKey(k)))
@@ -67,6 +74,5 @@ export function register (program: Command): void {
         }
         await new Promise(resolve => setTimeout(resolve, Math.max(0, 1000 / o.rate - (Date.now() - t0))))
       }
-      void toHex
     })
 }
