@@ -85,15 +85,20 @@ export class StateTransfer {
     try {
       const ok = await this.deps.serialize(async () => await this.apply(from, res.blocks))
       const head = this.deps.ledger.head()
-      if (head.height >= t.seq) {
+      // A newer stable checkpoint may have replaced the target while we applied (start()): finish
+      // or pursue the current target, never drop it (a dropped one left a replica stuck below the
+      // newest checkpoint until the next one; test/e2e/retention.test.ts found it).
+      const cur = this.target
+      if (cur !== undefined && head.height >= cur.seq) {
         this.target = undefined
-        if (head.height === t.seq && !bytesEqual(head.blockHash, t.blockHash)) {
-          this.deps.badPeer(from, `block ${t.seq} does not match the stable checkpoint`)
+        if (head.height === cur.seq && !bytesEqual(head.blockHash, cur.blockHash)) {
+          this.deps.badPeer(from, `block ${cur.seq} does not match the stable checkpoint`)
         }
         this.deps.done(head.height, head.blockHash)
         return
       }
-      if (!ok || res.blocks.length === 0) t.askedAtMs = 0 // ask the next peer on the next tick
+      if (cur !== t) this.ask(nowMs) // its own request was dropped while we applied
+      else if (!ok || res.blocks.length === 0) t.askedAtMs = 0 // ask the next peer on the next tick
       else this.ask(nowMs)
     } finally {
       this.applying = false

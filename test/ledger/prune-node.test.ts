@@ -138,4 +138,32 @@ describe('state transfer from a pruned replica', () => {
     expect(t.active()).toBe(true)
     expect(t.stats.prunedResponses).toBe(4)
   })
+
+  it('a newer stable checkpoint arriving while blocks are applied is pursued, not dropped', async () => {
+    const g = await genesis()
+    const source = new MemoryBlockStore()
+    await buildLedger(g, 10, source)
+    const lagging = await Ledger.open(g, new AccountsApp(g.accounts), new MemoryBlockStore())
+    const asked: Array<[number, number, number]> = []
+    const done: number[] = []
+    let newer: (() => void) | undefined
+    const t = new StateTransfer({
+      chainId: g.chainId, id: 3, ledger: lagging, serialize: async w => { const r = await w(); newer?.(); newer = undefined; return r },
+      send: (to, m) => { if (m.type === 'state-request') asked.push([to, m.stateRequest.fromHeight, m.stateRequest.toHeight]) },
+      done: seq => { done.push(seq) }, badPeer: () => { throw new Error('not a bad peer') }
+    })
+    const hash = async (h: number): Promise<Uint8Array> => blockHash((await source.header(h))!.header)
+    const target10 = await hash(10)
+    t.start(5, await hash(5), [0, 1, 2], 1000)
+    const first = await Promise.all([1, 2, 3, 4, 5].map(async h => (await source.get(h))!))
+    newer = () => { t.start(10, target10, [0, 1, 2], 1001) } // CHECKPOINT(10) turns stable mid-apply
+    await t.onResponse(0, { chainId: g.chainId, blocks: first, replica: 0, headHeight: 10, prunedBelow: 0 }, 1002)
+    expect(lagging.head().height).toBe(5)
+    expect(t.active()).toBe(true) // the target at 10 survived the apply of blocks 1..5
+    expect(asked.at(-1)?.slice(1)).toEqual([6, 10])
+    const peer = asked.at(-1)![0]
+    const rest = await Promise.all([6, 7, 8, 9, 10].map(async h => (await source.get(h))!))
+    await t.onResponse(peer, { chainId: g.chainId, blocks: rest, replica: peer, headHeight: 10, prunedBelow: 0 }, 1003)
+    expect([lagging.head().height, t.active(), done]).toEqual([10, false, [10]])
+  })
 })
