@@ -3,7 +3,7 @@
 // hash chain, re-execution) before it is applied. A peer that serves a bad block, or stays
 // silent past the timeout, is skipped and the next one is asked. Also serves peers' requests.
 // A peer that pruned the blocks we need (docs/ledger.md, Retention) answers with no blocks and
-// its prune base; it is skipped without blame. If every peer did, `prunedEverywhere` reports it
+// its prune base; it is skipped without blame. If every peer did, `pruned(…, everyPeer)` reports it
 // (this replica then needs a snapshot transfer, which is not built) and we keep asking.
 import { limits, pb, type Block, type ReplicaMessage, type StateRequest, type StateResponse } from '../codec/index.js'
 import { bytesEqual } from '../crypto/hash.js'
