@@ -19,7 +19,7 @@ export async function compareLedgers (dir: string): Promise<{ ok: boolean, heigh
   const hashes = new Set<string>()
   for (const i of ids) {
     const { store } = await LevelBlockStore.open(`${c.data(i)}/blocks`, { check: false })
-    const b = common > 0 ? await store.get(common) : undefined
+    const b = common > 0 ? await store.header(common) : undefined // header: also below a prune base
     hashes.add(b === undefined ? 'none' : toHex(blockHash(b.header)))
     await store.close()
   }

@@ -9,7 +9,8 @@
 //   leaf = pubkey(32) || balance (16 bytes big-endian) || nonce (8 bytes big-endian).
 import { decodeTransfer, type Transaction, type TxResult } from '../codec/index.js'
 import { leafHash, merkleRootOfLeafHashes } from '../crypto/merkle.js'
-import { toHex } from '../crypto/hash.js'
+import { bytesEqual, toHex } from '../crypto/hash.js'
+import { decodeSnapshot, encodeSnapshot, SnapshotError } from './snapshot.js'
 import type { Application, CheckResult, PreparedBlock } from './types.js'
 
 export interface Account { balance: bigint, nonce: number }
@@ -120,4 +121,29 @@ export class AccountsApp implements Application {
   }
 
   stateRoot (): Uint8Array { return this.rootWith(new Map()) }
+
+  /** The whole state as canonical bytes (src/app/snapshot.ts). */
+  snapshot (): Uint8Array {
+    return encodeSnapshot(this.sortedKeys.map(key => ({ key, ...(this.accounts.get(key) as Account) })))
+  }
+
+  /**
+   * Replaces the state with a snapshot, only if its recomputed root is `expectedStateRoot` and its
+   * total supply is this app's (genesis) supply; otherwise throws SnapshotError and changes nothing.
+   */
+  restore (bytes: Uint8Array, expectedStateRoot: Uint8Array): void {
+    const records = decodeSnapshot(bytes)
+    const leaves = records.map(r => leafOf(r.key, r))
+    if (!bytesEqual(merkleRootOfLeafHashes(leaves), expectedStateRoot)) throw new SnapshotError('snapshot.stateRoot', 'the snapshot\'s state root differs from the header\'s')
+    let total = 0n
+    for (const r of records) total += r.balance
+    if (total !== this.totalSupply) throw new SnapshotError('snapshot.totalSupply', `is ${total}, genesis supply is ${this.totalSupply}`)
+    this.accounts.clear()
+    this.leaves.clear()
+    records.forEach((r, i) => {
+      this.accounts.set(r.key, { balance: r.balance, nonce: r.nonce })
+      this.leaves.set(r.key, leaves[i] as Uint8Array)
+    })
+    this.sortedKeys = records.map(r => r.key)
+  }
 }

@@ -2,7 +2,7 @@
 // then structural validation. Nothing thrown inside escapes; callers get a Decoded<T>.
 import { DecodeError, FrameTooLargeError, type Decoded } from './errors.js'
 import * as L from './limits.js'
-import { frameToMessage, type Block, type ReplicaMessage } from './messages.js'
+import { frameToMessage, type Block, type PrunedBlock, type ReplicaMessage } from './messages.js'
 import * as pb from './pb/messages.js'
 import * as V from './validate.js'
 
@@ -85,6 +85,14 @@ function batches (bs: pb.Batch[]): V.Problem {
 
 export function decodeBlock (bytes: Uint8Array): Decoded<Block> {
   return decodeWith('Block', pb.Block, bytes, L.FRAME_BYTES_MAX, L.blockLimits, m => V.block(m)) as Decoded<Block>
+}
+
+export function decodePrunedBlock (bytes: Uint8Array): Decoded<PrunedBlock> {
+  return decodeWith('PrunedBlock', pb.PrunedBlock, bytes, L.FRAME_BYTES_MAX, L.prunedBlockLimits, m => V.prunedBlock(m)) as Decoded<PrunedBlock>
+}
+
+export function decodePruneRecord (bytes: Uint8Array): Decoded<pb.PruneRecord> {
+  return decodeWith('PruneRecord', pb.PruneRecord, bytes, L.PRUNE_RECORD_BYTES_MAX, L.pruneRecordLimits, m => V.pruneRecord(m))
 }
 
 export function decodeBlockHeader (bytes: Uint8Array): Decoded<pb.BlockHeader> {

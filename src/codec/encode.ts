@@ -12,3 +12,11 @@ export function encodeClientFrame (f: pb.ClientFrame): Uint8Array {
 export function encodeBlock (b: pb.Block): Uint8Array {
   return pb.Block.encode(b)
 }
+
+export function encodePruneRecord (r: pb.PruneRecord): Uint8Array {
+  return pb.PruneRecord.encode(r)
+}
+
+export function encodePrunedBlock (b: pb.PrunedBlock): Uint8Array {
+  return pb.PrunedBlock.encode(b)
+}

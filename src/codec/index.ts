@@ -1,7 +1,7 @@
 export * as pb from './pb/messages.js'
 export type {
   Transfer, Transaction, Reply, ClientFrame, Proposal, PrePrepare, Prepare, Commit,
-  Checkpoint, StateRequest, BlockHeader, TxResult, CommitCertificate, Evidence, AdminCommand,
+  Checkpoint, StableCheckpointRecord, PruneRecord, StateRequest, BlockHeader, TxResult, CommitCertificate, Evidence, AdminCommand,
   ReplicaFrame
 } from './pb/messages.js'
 export * from './errors.js'
@@ -9,4 +9,4 @@ export * as limits from './limits.js'
 export * from './messages.js'
 export * from './decode.js'
 export * from './canonical.js'
-export { encodeReplicaMessage, encodeClientFrame, encodeBlock } from './encode.js'
+export { encodeReplicaMessage, encodeClientFrame, encodeBlock, encodePrunedBlock, encodePruneRecord } from './encode.js'

@@ -65,6 +65,10 @@ const viewChangeLimits = { checkpointProof: checkpointsLimit, prepared: WINDOW_M
 const evidenceLimits = { messages: EVIDENCE_MESSAGES_MAX }
 const batchLimits = { txs: BATCH_TXS_MAX, evidence: BATCH_EVIDENCE_MAX, evidence$: evidenceLimits }
 const certLimits = { commits: REPLICAS_MAX }
+export const prunedBlockLimits = { cert: certLimits }
+/** A prune record holds an application snapshot: at most this many bytes (src/app/snapshot.ts fits). */
+export const PRUNE_RECORD_BYTES_MAX = 64 * 1024 * 1024
+export const pruneRecordLimits = { checkpoint: { proof: REPLICAS_MAX } }
 export const blockLimits = { txs: BATCH_TXS_MAX, results: BATCH_TXS_MAX, evidence: BATCH_EVIDENCE_MAX, evidence$: evidenceLimits, cert: certLimits }
 
 export const replicaFrameLimits = {

@@ -9,6 +9,8 @@ export interface PreparedCert { prePrepare: pb.PrePrepare, prepares: pb.Prepare[
 export type ViewChange = Omit<pb.ViewChange, 'prepared'> & { prepared: PreparedCert[] }
 export type NewView = Omit<pb.NewView, 'viewChanges'> & { viewChanges: ViewChange[] }
 export type Block = Omit<pb.Block, 'header' | 'cert'> & { header: pb.BlockHeader, cert: pb.CommitCertificate }
+/** A block below a store's prune base: header and commit certificate only. */
+export type PrunedBlock = Omit<pb.PrunedBlock, 'header' | 'cert'> & { header: pb.BlockHeader, cert: pb.CommitCertificate }
 export type StateResponse = Omit<pb.StateResponse, 'blocks'> & { blocks: Block[] }
 
 export type ReplicaMessage =

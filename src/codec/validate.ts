@@ -169,6 +169,22 @@ export function block (m: pb.Block, f = 'block'): Problem {
   )
 }
 
+export function prunedBlock (m: pb.PrunedBlock, f = 'prunedBlock'): Problem {
+  return first(
+    () => required(m.header, `${f}.header`, blockHeader),
+    () => required(m.cert, `${f}.cert`, (c, p) => each(c.commits, `${p}.commits`, vote))
+  )
+}
+
+export function pruneRecord (m: pb.PruneRecord, f = 'pruneRecord'): Problem {
+  const c = m.checkpoint
+  if (c === undefined) return undefined
+  return first(
+    () => exact(c.blockHash, L.DIGEST_BYTES, `${f}.checkpoint.blockHash`),
+    () => each(c.proof, `${f}.checkpoint.proof`, checkpoint)
+  )
+}
+
 export function stateRequest (m: pb.StateRequest, f = 'stateRequest'): Problem {
   return first(
     () => chainId(m.chainId, `${f}.chainId`),

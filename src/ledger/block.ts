@@ -2,7 +2,7 @@
 // on); prevHash and stateRoot are derived deterministically by execution (the primary cannot
 // know them at proposal time when several seqs are in flight). A verifier recomputes the
 // proposal from the header, checks the certificate against it, and re-executes to check roots.
-import { signingBytes, type Block, type BlockHeader, type Commit, type Proposal } from '../codec/index.js'
+import { signingBytes, type Block, type BlockHeader, type Commit, type Proposal, type StableCheckpointRecord } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, resultsRoot, txRoot } from '../crypto/digests.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
 import { verify } from '../crypto/ed25519.js'
@@ -43,6 +43,25 @@ export function verifyCertificate (g: Genesis, h: BlockHeader, commits: Commit[]
     if (key === undefined) fail(`${f}.replica`, `no replica ${c.replica} in genesis`)
     if (signers.has(c.replica)) fail(`${f}.replica`, `replica ${c.replica} signed twice`)
     if (!v(key as Uint8Array, signingBytes('commit', c), c.signature)) fail(`${f}.signature`, `invalid signature of replica ${c.replica}`)
+    signers.add(c.replica)
+  })
+}
+
+/** A stable checkpoint: >= q CHECKPOINTs for (seq, blockHash), one chain, distinct valid signers. */
+export function verifyCheckpoint (g: Genesis, cp: StableCheckpointRecord, v: Verify = verify): void {
+  const fail = (field: string, reason: string): never => { throw new LedgerVerifyError(cp.seq, field, reason) }
+  const q = quorumOf(g)
+  if (cp.proof.length < q) fail('checkpoint.proof', `has ${cp.proof.length} signatures, needs ${q}`)
+  const signers = new Set<number>()
+  cp.proof.forEach((c, i) => {
+    const f = `checkpoint.proof[${i}]`
+    if (c.chainId !== g.chainId) fail(`${f}.chainId`, 'wrong chain')
+    if (c.seq !== cp.seq) fail(`${f}.seq`, `is ${c.seq}, the checkpoint is at ${cp.seq}`)
+    if (!bytesEqual(c.blockHash, cp.blockHash)) fail(`${f}.blockHash`, 'differs from the checkpoint\'s block hash')
+    const key = g.replicas[c.replica]?.publicKey
+    if (key === undefined) fail(`${f}.replica`, `no replica ${c.replica} in genesis`)
+    if (signers.has(c.replica)) fail(`${f}.replica`, `replica ${c.replica} signed twice`)
+    if (!v(key as Uint8Array, signingBytes('checkpoint', c), c.signature)) fail(`${f}.signature`, `invalid signature of replica ${c.replica}`)
     signers.add(c.replica)
   })
 }

@@ -10,6 +10,33 @@ import type { Applied, BlockStore, Executor, LedgerApi } from './types.js'
 
 type Verify = (pub: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
 
+/** Where replay starts: genesis, or a pruned store's snapshot at height prunedBelow - 1. */
+export async function restoreAnchor (genesis: Genesis, app: Executor, store: BlockStore): Promise<{ height: number, hash: Uint8Array, stateRoot: Uint8Array }> {
+  const base = store.prunedBelow()
+  if (base <= 1) return { height: 0, hash: genesisHash(genesis, app.stateRoot()), stateRoot: app.stateRoot() }
+  const at = base - 1
+  const anchor = await store.header(at)
+  if (anchor === undefined || anchor.header.height !== at) throw new LedgerVerifyError(at, 'header', 'the pruned header at the snapshot height is missing or does not decode')
+  const retained = await store.retained()
+  if (retained === undefined) throw new LedgerVerifyError(at, 'snapshot', 'the store is pruned but holds no snapshot')
+  try {
+    app.restore(retained.snapshot, anchor.header.stateRoot)
+  } catch (err) {
+    const field = (err as { field?: unknown }).field
+    throw new LedgerVerifyError(at, typeof field === 'string' ? field : 'snapshot', err instanceof Error ? err.message : String(err))
+  }
+  return { height: at, hash: blockHash(anchor.header), stateRoot: anchor.header.stateRoot }
+}
+
+/** Re-executes a stored block on top of `prevHash`, checks its links and state root, applies it. */
+export function replayBlock (app: Executor, b: Block, prevHash: Uint8Array): Uint8Array {
+  const p = app.prepareBlock(b.header.height, b.txs)
+  if (!bytesEqual(p.stateRoot, b.header.stateRoot)) throw new LedgerVerifyError(b.header.height, 'header.stateRoot', 're-execution gives a different state root')
+  if (!bytesEqual(b.header.prevHash, prevHash)) throw new LedgerVerifyError(b.header.height, 'header.prevHash', 'does not link to the block below')
+  p.commit()
+  return blockHash(b.header)
+}
+
 export class Ledger implements LedgerApi {
   private headHeight = 0
   private headHash: Uint8Array
@@ -24,25 +51,26 @@ export class Ledger implements LedgerApi {
    * Opens a ledger over `store`, replaying the stored blocks through `app` (which must hold the
    * genesis state). Stored blocks were verified before they were appended; replay re-executes
    * and checks each state root, so a store that disagrees with execution is caught here.
+   * A pruned store starts from its snapshot, whose root must be the stored header's stateRoot.
    */
   static async open (genesis: Genesis, app: Executor, store: BlockStore, verify: Verify = defaultVerify): Promise<Ledger> {
     const l = new Ledger(genesis, app, store, verify)
+    const start = await restoreAnchor(genesis, app, store)
+    l.headHeight = start.height
+    l.headHash = start.hash
+    l.headStateRoot = start.stateRoot
     const top = store.head()
-    for (let h = 1; h <= top; h++) {
+    for (let h = start.height + 1; h <= top; h++) {
       const b = await store.get(h)
       if (b === undefined) throw new LedgerVerifyError(h, 'block', 'missing from the store')
-      l.replay(b)
+      l.headHash = replayBlock(app, b, l.headHash)
+      l.headHeight = h
+      l.headStateRoot = b.header.stateRoot
     }
     return l
   }
 
-  private replay (b: Block): void {
-    const p = this.app.prepareBlock(b.header.height, b.txs)
-    if (!bytesEqual(p.stateRoot, b.header.stateRoot)) throw new LedgerVerifyError(b.header.height, 'header.stateRoot', 're-execution gives a different state root')
-    if (!bytesEqual(b.header.prevHash, this.headHash)) throw new LedgerVerifyError(b.header.height, 'header.prevHash', 'does not link to the block below')
-    p.commit()
-    this.advance(b)
-  }
+  prunedBelow (): number { return this.store.prunedBelow() }
 
   private advance (b: Block): Uint8Array {
     this.headHeight = b.header.height

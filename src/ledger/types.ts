@@ -1,13 +1,41 @@
 // The ledger: blocks with commit certificates, chained by hash, over a block store.
-import type { Batch, Block, Commit, Transaction, TxResult } from '../codec/index.js'
+import type { Batch, Block, Commit, PrunedBlock, StableCheckpointRecord, Transaction, TxResult } from '../codec/index.js'
 
+/** At most this many blocks are pruned in one store batch (pruneStore steps through more). */
+export const PRUNE_BATCH_BLOCKS_MAX = 256
+
+/**
+ * What a pruned store keeps beside its headers: the application snapshot at prunedBelow - 1 and,
+ * optionally, a stable checkpoint (2f+1 signed CHECKPOINTs over the block hash at a height
+ * >= prunedBelow - 1) that anchors the snapshot's header to signatures.
+ */
+export interface Retained { snapshot: Uint8Array, checkpoint?: StableCheckpointRecord }
+
+/**
+ * Retention (docs/ledger.md): a store may be pruned below a height P. Heights 1..P-1 then keep
+ * only header + commit certificate (a PrunedBlock), and the store keeps the application
+ * snapshot at height P-1; heights P..head keep whole blocks. Unpruned, P = 1.
+ */
 export interface BlockStore {
   /** Height of the last stored block; 0 when only genesis exists. */
   head: () => number
+  /** The lowest height whose whole block is kept (1 when nothing is pruned). */
+  prunedBelow: () => number
+  /** The whole block; undefined above the head or below prunedBelow(). */
   get: (height: number) => Promise<Block | undefined>
+  /** Header and certificate at any height 1..head, pruned or not. */
+  header: (height: number) => Promise<PrunedBlock | undefined>
+  /** The snapshot at height prunedBelow() - 1 and its checkpoint; undefined when nothing is pruned. */
+  retained: () => Promise<Retained | undefined>
+  /**
+   * Keeps only header + certificate of the blocks below `below` (prunedBelow() < below <= head),
+   * deletes their transactions, results, evidence and transaction index entries, and records
+   * `below` with `retained` (the state at below - 1, checked by the caller). Atomic and durable.
+   */
+  prune: (below: number, retained: Retained) => Promise<void>
   /** Appends the next block (height = head + 1). Durable when the promise resolves. */
   append: (block: Block) => Promise<void>
-  /** Deletes blocks from `height` up (a torn tail, or blocks to refetch). */
+  /** Deletes blocks from `height` up (a torn tail, or blocks to refetch); never below prunedBelow(). */
   truncateFrom: (height: number) => Promise<void>
   /** Where a transaction is, by its id. */
   txLocation: (txId: Uint8Array) => Promise<{ height: number, index: number } | undefined>
@@ -27,7 +55,10 @@ export interface LedgerApi {
   applyCommitted: (seq: number, view: number, batch: Batch, cert: Commit[]) => Promise<Applied>
   /** Verify (certificate, hash chain, re-execution) and append a block fetched from a peer. */
   applyTransferred: (block: Block) => Promise<Applied>
+  /** The whole block; undefined above the head or below prunedBelow(). */
   getBlock: (height: number) => Promise<Block | undefined>
+  /** The lowest height this ledger can serve whole (1 when nothing is pruned). */
+  prunedBelow: () => number
 }
 
 /**
@@ -37,4 +68,8 @@ export interface LedgerApi {
 export interface Executor {
   prepareBlock: (height: number, txs: Transaction[]) => { results: TxResult[], stateRoot: Uint8Array, commit: () => void }
   stateRoot: () => Uint8Array
+  /** The whole state as canonical bytes, to keep beside a pruned store. */
+  snapshot: () => Uint8Array
+  /** Replaces the state with `snapshot`; throws (changing nothing) unless its root is `expectedStateRoot`. */
+  restore: (snapshot: Uint8Array, expectedStateRoot: Uint8Array) => void
 }

@@ -205,6 +205,10 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     serialize: async work => await driver.serialize(work),
     done: (seq, blockHash) => { log.info({ seq }, 'state transfer complete'); driver.push({ type: 'state-transferred', seq, blockHash }) },
     badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
+    pruned: (peer, prunedBelow, everyPeer) => {
+      if (everyPeer) log.error({ prunedBelow, height: ledger.head().height }, 'every peer pruned the blocks this replica needs; it cannot catch up by block transfer (docs/ledger.md, Retention)')
+      else log.warn({ peer, prunedBelow }, 'peer pruned the blocks we need; asking another')
+    },
     lies: () => core.has('bad-state-transfer')
   })
   node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin)

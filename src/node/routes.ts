@@ -18,8 +18,10 @@ export async function startApi (node: ReplicaNode, portOverride?: number): Promi
         if (path[0] !== undefined) {
           const h = intParam(path[0], 'height', 1)
           const b = await node.ledger.getBlock(h)
-          if (b === undefined) throw new HttpError(404, `no block at height ${h} (head is ${node.ledger.head().height})`)
-          return b
+          if (b !== undefined) return b
+          const pruned = h < node.ledger.prunedBelow() ? await node.ledger.store.header(h) : undefined
+          if (pruned !== undefined) return { ...pruned, pruned: true }
+          throw new HttpError(404, `no block at height ${h} (head is ${node.ledger.head().height})`)
         }
         const head = node.ledger.head().height
         const to = query.has('to') ? Math.min(intParam(query.get('to'), 'to'), head) : head
@@ -27,15 +29,16 @@ export async function startApi (node: ReplicaNode, portOverride?: number): Promi
         if (to - from + 1 > BLOCKS_PER_PAGE_MAX) throw new HttpError(400, `at most ${BLOCKS_PER_PAGE_MAX} blocks per request`)
         const out = []
         for (let h = from; h <= to; h++) {
-          const b = await node.ledger.getBlock(h)
-          if (b !== undefined) out.push({ height: h, hash: blockHash(b.header), header: b.header, txs: b.txs.length, signers: b.cert.commits.map(c => c.replica) })
+          const b = await node.ledger.store.header(h)
+          if (b !== undefined) out.push({ height: h, hash: blockHash(b.header), header: b.header, txs: b.header.txCount, signers: b.cert.commits.map(c => c.replica), pruned: h < node.ledger.prunedBelow() })
         }
         return out
       },
       tx: async ({ path }) => {
         const id = hexParam(path[0], 'transaction id', 32)
         const loc = await node.ledger.store.txLocation(id)
-        if (loc === undefined) throw new HttpError(404, `transaction ${toHex(id)} is not in the ledger`)
+        const below = node.ledger.prunedBelow()
+        if (loc === undefined) throw new HttpError(404, `transaction ${toHex(id)} is not in the ledger${below > 1 ? ` (blocks below ${below} are pruned and not searched)` : ''}`)
         const b = await node.ledger.getBlock(loc.height)
         return { ...loc, tx: b?.txs[loc.index], result: b?.results[loc.index] }
       },

@@ -2,6 +2,9 @@
 // fetches the missing blocks from peers, and the ledger verifies each one (commit certificate,
 // hash chain, re-execution) before it is applied. A peer that serves a bad block, or stays
 // silent past the timeout, is skipped and the next one is asked. Also serves peers' requests.
+// A peer that pruned the blocks we need (docs/ledger.md, Retention) answers with no blocks and
+// its prune base; it is skipped without blame. If every peer did, `pruned(…, everyPeer)` reports it
+// (this replica then needs a snapshot transfer, which is not built) and we keep asking.
 import { limits, pb, type Block, type ReplicaMessage, type StateRequest, type StateResponse } from '../codec/index.js'
 import { bytesEqual } from '../crypto/hash.js'
 import type { LedgerApi } from '../ledger/types.js'
@@ -20,16 +23,18 @@ export interface StateTransferDeps {
   /** The ledger holds every block up to `seq`, whose hash is `blockHash`. */
   done: (seq: number, blockHash: Uint8Array) => void
   badPeer: (peer: number, reason: string) => void
+  /** `peer` pruned below `prunedBelow`, past our head; `everyPeer` once all peers said so. */
+  pruned?: (peer: number, prunedBelow: number, everyPeer: boolean) => void
   /** Traitor mode bad-state-transfer: alter the blocks this replica serves. */
   lies?: () => boolean
 }
 
-interface Target { seq: number, blockHash: Uint8Array, peers: number[], next: number, askedAtMs: number, asked?: number }
+interface Target { seq: number, blockHash: Uint8Array, peers: number[], next: number, askedAtMs: number, asked?: number, pruned: Set<number> }
 
 export class StateTransfer {
   private target: Target | undefined
   private applying = false
-  stats = { requestsServed: 0, blocksServed: 0, blocksApplied: 0, badBlocks: 0, timeouts: 0 }
+  stats = { requestsServed: 0, blocksServed: 0, blocksApplied: 0, badBlocks: 0, timeouts: 0, prunedResponses: 0, prunedRequests: 0 }
 
   constructor (private readonly deps: StateTransferDeps) {}
 
@@ -38,7 +43,7 @@ export class StateTransfer {
   start (seq: number, blockHash: Uint8Array, peers: number[], nowMs: number): void {
     if (this.target !== undefined && this.target.seq >= seq) return
     const others = peers.filter(p => p !== this.deps.id)
-    this.target = { seq, blockHash, peers: others, next: 0, askedAtMs: nowMs }
+    this.target = { seq, blockHash, peers: others, next: 0, askedAtMs: nowMs, pruned: new Set() }
     this.ask(nowMs)
   }
 
@@ -65,19 +70,35 @@ export class StateTransfer {
   async onResponse (from: number, res: StateResponse, nowMs: number): Promise<void> {
     const t = this.target
     if (t === undefined || from !== t.asked || this.applying) return
+    if (res.blocks.length === 0 && res.prunedBelow > this.deps.ledger.head().height + 1) {
+      this.stats.prunedResponses++
+      const everyPeer = t.peers.every(p => p === from || t.pruned.has(p))
+      if (!t.pruned.has(from)) {
+        t.pruned.add(from)
+        this.deps.pruned?.(from, res.prunedBelow, everyPeer)
+      }
+      if (everyPeer) t.askedAtMs = nowMs // nobody can serve us now: ask again only after the timeout
+      else this.ask(nowMs) // no blame: ask the next peer now
+      return
+    }
     this.applying = true
     try {
       const ok = await this.deps.serialize(async () => await this.apply(from, res.blocks))
       const head = this.deps.ledger.head()
-      if (head.height >= t.seq) {
+      // A newer stable checkpoint may have replaced the target while we applied (start()): finish
+      // or pursue the current target, never drop it (a dropped one left a replica stuck below the
+      // newest checkpoint until the next one; test/e2e/retention.test.ts found it).
+      const cur = this.target
+      if (cur !== undefined && head.height >= cur.seq) {
         this.target = undefined
-        if (head.height === t.seq && !bytesEqual(head.blockHash, t.blockHash)) {
-          this.deps.badPeer(from, `block ${t.seq} does not match the stable checkpoint`)
+        if (head.height === cur.seq && !bytesEqual(head.blockHash, cur.blockHash)) {
+          this.deps.badPeer(from, `block ${cur.seq} does not match the stable checkpoint`)
         }
         this.deps.done(head.height, head.blockHash)
         return
       }
-      if (!ok || res.blocks.length === 0) t.askedAtMs = 0 // ask the next peer on the next tick
+      if (cur !== t) this.ask(nowMs) // its own request was dropped while we applied
+      else if (!ok || res.blocks.length === 0) t.askedAtMs = 0 // ask the next peer on the next tick
       else this.ask(nowMs)
     } finally {
       this.applying = false
@@ -104,6 +125,13 @@ export class StateTransfer {
   /** Serves a peer's request with as many consecutive blocks as fit one response. */
   async onRequest (from: number, req: StateRequest): Promise<void> {
     const head = this.deps.ledger.head().height
+    const prunedBelow = this.deps.ledger.prunedBelow()
+    const base = { chainId: this.deps.chainId, replica: this.deps.id, headHeight: head, prunedBelow: prunedBelow > 1 ? prunedBelow : 0 }
+    if (req.fromHeight < prunedBelow) {
+      this.stats.prunedRequests++
+      this.deps.send(from, { type: 'state-response', stateResponse: { ...base, blocks: [] } })
+      return
+    }
     const blocks: Block[] = []
     let bytes = 0
     const last = Math.min(req.toHeight, head, req.fromHeight + limits.STATE_RESPONSE_BLOCKS_MAX - 1)
@@ -116,6 +144,6 @@ export class StateTransfer {
     }
     this.stats.requestsServed++
     this.stats.blocksServed += blocks.length
-    this.deps.send(from, { type: 'state-response', stateResponse: { chainId: this.deps.chainId, blocks, replica: this.deps.id, headHeight: head } })
+    this.deps.send(from, { type: 'state-response', stateResponse: { ...base, blocks } })
   }
 }

@@ -30,7 +30,7 @@ const message = fc.oneof(
   fc.record({ type: fc.constant('view-change' as const), viewChange, batches: fc.array(batch, { maxLength: 2 }) }),
   fc.record({ type: fc.constant('new-view' as const), newView: fc.record({ chainId, view: u, viewChanges: fc.array(viewChange, { maxLength: 2 }), prePrepares: fc.array(vote, { maxLength: 2 }), replica, signature: b(64) }), batches: fc.array(batch, { maxLength: 2 }) }),
   fc.record({ type: fc.constant('state-request' as const), stateRequest: fc.record({ chainId, fromHeight: u, toHeight: fc.constant(2 ** 41), replica }) }),
-  fc.record({ type: fc.constant('state-response' as const), stateResponse: fc.record({ chainId, blocks: fc.array(block, { maxLength: 2 }), replica, headHeight: u }) }),
+  fc.record({ type: fc.constant('state-response' as const), stateResponse: fc.record({ chainId, blocks: fc.array(block, { maxLength: 2 }), replica, headHeight: u, prunedBelow: u }) }),
   fc.record({ type: fc.constant('request' as const), request: tx })
 ) as unknown as fc.Arbitrary<ReplicaMessage>
 

@@ -1,5 +1,5 @@
 // A small real ledger for tests: genesis with 4 replicas, blocks with real signed commits.
-import { pb, signingBytes, type Batch, type Commit, type Proposal, type Transaction } from '../../src/codec/index.js'
+import { pb, signingBytes, type Batch, type Checkpoint, type Commit, type Proposal, type StableCheckpointRecord, type Transaction } from '../../src/codec/index.js'
 import { AccountsApp } from '../../src/app/accounts.js'
 import { createSigner } from '../../src/crypto/ed25519.js'
 import { evidenceRoot, proposalDigest, txRoot } from '../../src/crypto/digests.js'
@@ -57,4 +57,17 @@ export async function buildLedger (g: Genesis, blocks: number, store: BlockStore
     await ledger.applyCommitted(h, 0, b, commits(b))
   }
   return ledger
+}
+
+/** A stable checkpoint: `signers` sign CHECKPOINT(seq, blockHash). */
+export function checkpointProof (seq: number, blockHash: Uint8Array, signers = [0, 1, 2]): StableCheckpointRecord {
+  return {
+    seq,
+    blockHash,
+    proof: signers.map(i => {
+      const c: Checkpoint = { chainId: 'test-ledger', seq, blockHash, replica: i, signature: new Uint8Array(0) }
+      c.signature = createSigner(replicaSeed(i)).sign(signingBytes('checkpoint', c))
+      return c
+    })
+  }
 }

@@ -3294,6 +3294,7 @@ export interface StateResponse {
   blocks: Block[]
   replica: number
   headHeight: number
+  prunedBelow: number
 }
 
 export namespace StateResponse {
@@ -3328,6 +3329,11 @@ export namespace StateResponse {
           w.uint64Number(obj.headHeight)
         }
 
+        if ((obj.prunedBelow != null && obj.prunedBelow !== 0)) {
+          w.uint32(40)
+          w.uint64Number(obj.prunedBelow)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -3336,7 +3342,8 @@ export namespace StateResponse {
           chainId: '',
           blocks: [],
           replica: 0,
-          headHeight: 0
+          headHeight: 0,
+          prunedBelow: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -3365,6 +3372,10 @@ export namespace StateResponse {
             }
             case 4: {
               obj.headHeight = reader.uint64Number()
+              break
+            }
+            case 5: {
+              obj.prunedBelow = reader.uint64Number()
               break
             }
             default: {
@@ -3421,6 +3432,13 @@ export namespace StateResponse {
             case 4: {
               yield {
                 field: `${prefix}.headHeight`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.prunedBelow`,
                 value: reader.uint64Number()
               }
               break
@@ -3620,6 +3638,11 @@ export namespace StateResponse {
     value: number
   }
 
+  export interface StateResponsePrunedBelowFieldEvent {
+    field: '$.prunedBelow'
+    value: number
+  }
+
   export function encode (obj: Partial<StateResponse>): Uint8Array {
     return encodeMessage(obj, StateResponse.codec())
   }
@@ -3628,7 +3651,7 @@ export namespace StateResponse {
     return decodeMessage(buf, StateResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StateResponse>): Generator<StateResponseChainIdFieldEvent | StateResponseBlocksHeaderChainIdFieldEvent | StateResponseBlocksHeaderHeightFieldEvent | StateResponseBlocksHeaderViewFieldEvent | StateResponseBlocksHeaderPrevHashFieldEvent | StateResponseBlocksHeaderTxRootFieldEvent | StateResponseBlocksHeaderStateRootFieldEvent | StateResponseBlocksHeaderResultsRootFieldEvent | StateResponseBlocksHeaderTimestampMsFieldEvent | StateResponseBlocksHeaderProposerFieldEvent | StateResponseBlocksHeaderEvidenceRootFieldEvent | StateResponseBlocksHeaderTxCountFieldEvent | StateResponseBlocksHeaderEvidenceCountFieldEvent | StateResponseBlocksTxsChainIdFieldEvent | StateResponseBlocksTxsClientFieldEvent | StateResponseBlocksTxsNonceFieldEvent | StateResponseBlocksTxsPayloadFieldEvent | StateResponseBlocksTxsSignatureFieldEvent | StateResponseBlocksResultsCodeFieldEvent | StateResponseBlocksResultsLogFieldEvent | StateResponseBlocksCertCommitsChainIdFieldEvent | StateResponseBlocksCertCommitsViewFieldEvent | StateResponseBlocksCertCommitsSeqFieldEvent | StateResponseBlocksCertCommitsDigestFieldEvent | StateResponseBlocksCertCommitsReplicaFieldEvent | StateResponseBlocksCertCommitsSignatureFieldEvent | StateResponseBlocksEvidenceAccusedFieldEvent | StateResponseBlocksEvidenceKindFieldEvent | StateResponseBlocksEvidenceMessagesFieldEvent | StateResponseReplicaFieldEvent | StateResponseHeadHeightFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<StateResponse>): Generator<StateResponseChainIdFieldEvent | StateResponseBlocksHeaderChainIdFieldEvent | StateResponseBlocksHeaderHeightFieldEvent | StateResponseBlocksHeaderViewFieldEvent | StateResponseBlocksHeaderPrevHashFieldEvent | StateResponseBlocksHeaderTxRootFieldEvent | StateResponseBlocksHeaderStateRootFieldEvent | StateResponseBlocksHeaderResultsRootFieldEvent | StateResponseBlocksHeaderTimestampMsFieldEvent | StateResponseBlocksHeaderProposerFieldEvent | StateResponseBlocksHeaderEvidenceRootFieldEvent | StateResponseBlocksHeaderTxCountFieldEvent | StateResponseBlocksHeaderEvidenceCountFieldEvent | StateResponseBlocksTxsChainIdFieldEvent | StateResponseBlocksTxsClientFieldEvent | StateResponseBlocksTxsNonceFieldEvent | StateResponseBlocksTxsPayloadFieldEvent | StateResponseBlocksTxsSignatureFieldEvent | StateResponseBlocksResultsCodeFieldEvent | StateResponseBlocksResultsLogFieldEvent | StateResponseBlocksCertCommitsChainIdFieldEvent | StateResponseBlocksCertCommitsViewFieldEvent | StateResponseBlocksCertCommitsSeqFieldEvent | StateResponseBlocksCertCommitsDigestFieldEvent | StateResponseBlocksCertCommitsReplicaFieldEvent | StateResponseBlocksCertCommitsSignatureFieldEvent | StateResponseBlocksEvidenceAccusedFieldEvent | StateResponseBlocksEvidenceKindFieldEvent | StateResponseBlocksEvidenceMessagesFieldEvent | StateResponseReplicaFieldEvent | StateResponseHeadHeightFieldEvent | StateResponsePrunedBelowFieldEvent> {
     return streamMessage(buf, StateResponse.codec(), opts)
   }
 }
@@ -4604,6 +4627,376 @@ export namespace Block {
 
   export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Block>): Generator<BlockHeaderChainIdFieldEvent | BlockHeaderHeightFieldEvent | BlockHeaderViewFieldEvent | BlockHeaderPrevHashFieldEvent | BlockHeaderTxRootFieldEvent | BlockHeaderStateRootFieldEvent | BlockHeaderResultsRootFieldEvent | BlockHeaderTimestampMsFieldEvent | BlockHeaderProposerFieldEvent | BlockHeaderEvidenceRootFieldEvent | BlockHeaderTxCountFieldEvent | BlockHeaderEvidenceCountFieldEvent | BlockTxsChainIdFieldEvent | BlockTxsClientFieldEvent | BlockTxsNonceFieldEvent | BlockTxsPayloadFieldEvent | BlockTxsSignatureFieldEvent | BlockResultsCodeFieldEvent | BlockResultsLogFieldEvent | BlockCertCommitsChainIdFieldEvent | BlockCertCommitsViewFieldEvent | BlockCertCommitsSeqFieldEvent | BlockCertCommitsDigestFieldEvent | BlockCertCommitsReplicaFieldEvent | BlockCertCommitsSignatureFieldEvent | BlockEvidenceAccusedFieldEvent | BlockEvidenceKindFieldEvent | BlockEvidenceMessagesFieldEvent> {
     return streamMessage(buf, Block.codec(), opts)
+  }
+}
+
+export interface PrunedBlock {
+  header?: BlockHeader
+  cert?: CommitCertificate
+}
+
+export namespace PrunedBlock {
+  let _codec: Codec<PrunedBlock>
+
+  export const codec = (): Codec<PrunedBlock> => {
+    if (_codec == null) {
+      _codec = message<PrunedBlock>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.header != null) {
+          w.uint32(10)
+          BlockHeader.codec().encode(obj.header, w)
+        }
+
+        if (obj.cert != null) {
+          w.uint32(18)
+          CommitCertificate.codec().encode(obj.cert, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {}
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.header = BlockHeader.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.header
+              })
+              break
+            }
+            case 2: {
+              obj.cert = CommitCertificate.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.cert
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield * BlockHeader.codec().stream(reader, reader.uint32(), `${prefix}.header`, {
+                limits: opts.limits?.header
+              })
+
+              break
+            }
+            case 2: {
+              yield * CommitCertificate.codec().stream(reader, reader.uint32(), `${prefix}.cert`, {
+                limits: opts.limits?.cert
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PrunedBlockHeaderChainIdFieldEvent {
+    field: '$.header.chainId'
+    value: string
+  }
+
+  export interface PrunedBlockHeaderHeightFieldEvent {
+    field: '$.header.height'
+    value: number
+  }
+
+  export interface PrunedBlockHeaderViewFieldEvent {
+    field: '$.header.view'
+    value: number
+  }
+
+  export interface PrunedBlockHeaderPrevHashFieldEvent {
+    field: '$.header.prevHash'
+    value: Uint8Array
+  }
+
+  export interface PrunedBlockHeaderTxRootFieldEvent {
+    field: '$.header.txRoot'
+    value: Uint8Array
+  }
+
+  export interface PrunedBlockHeaderStateRootFieldEvent {
+    field: '$.header.stateRoot'
+    value: Uint8Array
+  }
+
+  export interface PrunedBlockHeaderResultsRootFieldEvent {
+    field: '$.header.resultsRoot'
+    value: Uint8Array
+  }
+
+  export interface PrunedBlockHeaderTimestampMsFieldEvent {
+    field: '$.header.timestampMs'
+    value: number
+  }
+
+  export interface PrunedBlockHeaderProposerFieldEvent {
+    field: '$.header.proposer'
+    value: number
+  }
+
+  export interface PrunedBlockHeaderEvidenceRootFieldEvent {
+    field: '$.header.evidenceRoot'
+    value: Uint8Array
+  }
+
+  export interface PrunedBlockHeaderTxCountFieldEvent {
+    field: '$.header.txCount'
+    value: number
+  }
+
+  export interface PrunedBlockHeaderEvidenceCountFieldEvent {
+    field: '$.header.evidenceCount'
+    value: number
+  }
+
+  export interface PrunedBlockCertCommitsChainIdFieldEvent {
+    field: '$.cert.commits[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface PrunedBlockCertCommitsViewFieldEvent {
+    field: '$.cert.commits[].view'
+    value: number
+    index: number
+  }
+
+  export interface PrunedBlockCertCommitsSeqFieldEvent {
+    field: '$.cert.commits[].seq'
+    value: number
+    index: number
+  }
+
+  export interface PrunedBlockCertCommitsDigestFieldEvent {
+    field: '$.cert.commits[].digest'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface PrunedBlockCertCommitsReplicaFieldEvent {
+    field: '$.cert.commits[].replica'
+    value: number
+    index: number
+  }
+
+  export interface PrunedBlockCertCommitsSignatureFieldEvent {
+    field: '$.cert.commits[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export function encode (obj: Partial<PrunedBlock>): Uint8Array {
+    return encodeMessage(obj, PrunedBlock.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PrunedBlock>): PrunedBlock {
+    return decodeMessage(buf, PrunedBlock.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PrunedBlock>): Generator<PrunedBlockHeaderChainIdFieldEvent | PrunedBlockHeaderHeightFieldEvent | PrunedBlockHeaderViewFieldEvent | PrunedBlockHeaderPrevHashFieldEvent | PrunedBlockHeaderTxRootFieldEvent | PrunedBlockHeaderStateRootFieldEvent | PrunedBlockHeaderResultsRootFieldEvent | PrunedBlockHeaderTimestampMsFieldEvent | PrunedBlockHeaderProposerFieldEvent | PrunedBlockHeaderEvidenceRootFieldEvent | PrunedBlockHeaderTxCountFieldEvent | PrunedBlockHeaderEvidenceCountFieldEvent | PrunedBlockCertCommitsChainIdFieldEvent | PrunedBlockCertCommitsViewFieldEvent | PrunedBlockCertCommitsSeqFieldEvent | PrunedBlockCertCommitsDigestFieldEvent | PrunedBlockCertCommitsReplicaFieldEvent | PrunedBlockCertCommitsSignatureFieldEvent> {
+    return streamMessage(buf, PrunedBlock.codec(), opts)
+  }
+}
+
+export interface PruneRecord {
+  prunedBelow: number
+  snapshot: Uint8Array
+  checkpoint?: StableCheckpointRecord
+}
+
+export namespace PruneRecord {
+  let _codec: Codec<PruneRecord>
+
+  export const codec = (): Codec<PruneRecord> => {
+    if (_codec == null) {
+      _codec = message<PruneRecord>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.prunedBelow != null && obj.prunedBelow !== 0)) {
+          w.uint32(8)
+          w.uint64Number(obj.prunedBelow)
+        }
+
+        if ((obj.snapshot != null && obj.snapshot.byteLength > 0)) {
+          w.uint32(18)
+          w.bytes(obj.snapshot)
+        }
+
+        if (obj.checkpoint != null) {
+          w.uint32(26)
+          StableCheckpointRecord.codec().encode(obj.checkpoint, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          prunedBelow: 0,
+          snapshot: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.prunedBelow = reader.uint64Number()
+              break
+            }
+            case 2: {
+              obj.snapshot = reader.bytes()
+              break
+            }
+            case 3: {
+              obj.checkpoint = StableCheckpointRecord.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.checkpoint
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.prunedBelow`,
+                value: reader.uint64Number()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.snapshot`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 3: {
+              yield * StableCheckpointRecord.codec().stream(reader, reader.uint32(), `${prefix}.checkpoint`, {
+                limits: opts.limits?.checkpoint
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PruneRecordPrunedBelowFieldEvent {
+    field: '$.prunedBelow'
+    value: number
+  }
+
+  export interface PruneRecordSnapshotFieldEvent {
+    field: '$.snapshot'
+    value: Uint8Array
+  }
+
+  export interface PruneRecordCheckpointSeqFieldEvent {
+    field: '$.checkpoint.seq'
+    value: number
+  }
+
+  export interface PruneRecordCheckpointBlockHashFieldEvent {
+    field: '$.checkpoint.blockHash'
+    value: Uint8Array
+  }
+
+  export interface PruneRecordCheckpointProofChainIdFieldEvent {
+    field: '$.checkpoint.proof[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofSeqFieldEvent {
+    field: '$.checkpoint.proof[].seq'
+    value: number
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofBlockHashFieldEvent {
+    field: '$.checkpoint.proof[].blockHash'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofReplicaFieldEvent {
+    field: '$.checkpoint.proof[].replica'
+    value: number
+    index: number
+  }
+
+  export interface PruneRecordCheckpointProofSignatureFieldEvent {
+    field: '$.checkpoint.proof[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export function encode (obj: Partial<PruneRecord>): Uint8Array {
+    return encodeMessage(obj, PruneRecord.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PruneRecord>): PruneRecord {
+    return decodeMessage(buf, PruneRecord.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PruneRecord>): Generator<PruneRecordPrunedBelowFieldEvent | PruneRecordSnapshotFieldEvent | PruneRecordCheckpointSeqFieldEvent | PruneRecordCheckpointBlockHashFieldEvent | PruneRecordCheckpointProofChainIdFieldEvent | PruneRecordCheckpointProofSeqFieldEvent | PruneRecordCheckpointProofBlockHashFieldEvent | PruneRecordCheckpointProofReplicaFieldEvent | PruneRecordCheckpointProofSignatureFieldEvent> {
+    return streamMessage(buf, PruneRecord.codec(), opts)
   }
 }
 
@@ -5944,6 +6337,11 @@ export namespace ReplicaFrame {
     value: number
   }
 
+  export interface ReplicaFrameStateResponsePrunedBelowFieldEvent {
+    field: '$.stateResponse.prunedBelow'
+    value: number
+  }
+
   export interface ReplicaFrameRequestChainIdFieldEvent {
     field: '$.request.chainId'
     value: string
@@ -6079,7 +6477,7 @@ export namespace ReplicaFrame {
     return decodeMessage(buf, ReplicaFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ReplicaFrame>): Generator<ReplicaFramePrePrepareChainIdFieldEvent | ReplicaFramePrePrepareViewFieldEvent | ReplicaFramePrePrepareSeqFieldEvent | ReplicaFramePrePrepareDigestFieldEvent | ReplicaFramePrePrepareReplicaFieldEvent | ReplicaFramePrePrepareSignatureFieldEvent | ReplicaFramePrepareChainIdFieldEvent | ReplicaFramePrepareViewFieldEvent | ReplicaFramePrepareSeqFieldEvent | ReplicaFramePrepareDigestFieldEvent | ReplicaFramePrepareReplicaFieldEvent | ReplicaFramePrepareSignatureFieldEvent | ReplicaFrameCommitChainIdFieldEvent | ReplicaFrameCommitViewFieldEvent | ReplicaFrameCommitSeqFieldEvent | ReplicaFrameCommitDigestFieldEvent | ReplicaFrameCommitReplicaFieldEvent | ReplicaFrameCommitSignatureFieldEvent | ReplicaFrameCheckpointChainIdFieldEvent | ReplicaFrameCheckpointSeqFieldEvent | ReplicaFrameCheckpointBlockHashFieldEvent | ReplicaFrameCheckpointReplicaFieldEvent | ReplicaFrameCheckpointSignatureFieldEvent | ReplicaFrameViewChangeChainIdFieldEvent | ReplicaFrameViewChangeNewViewFieldEvent | ReplicaFrameViewChangeStableSeqFieldEvent | ReplicaFrameViewChangeCheckpointProofChainIdFieldEvent | ReplicaFrameViewChangeCheckpointProofSeqFieldEvent | ReplicaFrameViewChangeCheckpointProofBlockHashFieldEvent | ReplicaFrameViewChangeCheckpointProofReplicaFieldEvent | ReplicaFrameViewChangeCheckpointProofSignatureFieldEvent | ReplicaFrameViewChangePreparedPrePrepareChainIdFieldEvent | ReplicaFrameViewChangePreparedPrePrepareViewFieldEvent | ReplicaFrameViewChangePreparedPrePrepareSeqFieldEvent | ReplicaFrameViewChangePreparedPrePrepareDigestFieldEvent | ReplicaFrameViewChangePreparedPrePrepareReplicaFieldEvent | ReplicaFrameViewChangePreparedPrePrepareSignatureFieldEvent | ReplicaFrameViewChangePreparedPreparesChainIdFieldEvent | ReplicaFrameViewChangePreparedPreparesViewFieldEvent | ReplicaFrameViewChangePreparedPreparesSeqFieldEvent | ReplicaFrameViewChangePreparedPreparesDigestFieldEvent | ReplicaFrameViewChangePreparedPreparesReplicaFieldEvent | ReplicaFrameViewChangePreparedPreparesSignatureFieldEvent | ReplicaFrameViewChangeReplicaFieldEvent | ReplicaFrameViewChangeSignatureFieldEvent | ReplicaFrameNewViewChainIdFieldEvent | ReplicaFrameNewViewViewFieldEvent | ReplicaFrameNewViewViewChangesChainIdFieldEvent | ReplicaFrameNewViewViewChangesNewViewFieldEvent | ReplicaFrameNewViewViewChangesStableSeqFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofChainIdFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofSeqFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofBlockHashFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofReplicaFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofSignatureFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareChainIdFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareViewFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareSeqFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareDigestFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareReplicaFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareSignatureFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesChainIdFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesViewFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesSeqFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesDigestFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesReplicaFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesSignatureFieldEvent | ReplicaFrameNewViewViewChangesReplicaFieldEvent | ReplicaFrameNewViewViewChangesSignatureFieldEvent | ReplicaFrameNewViewPrePreparesChainIdFieldEvent | ReplicaFrameNewViewPrePreparesViewFieldEvent | ReplicaFrameNewViewPrePreparesSeqFieldEvent | ReplicaFrameNewViewPrePreparesDigestFieldEvent | ReplicaFrameNewViewPrePreparesReplicaFieldEvent | ReplicaFrameNewViewPrePreparesSignatureFieldEvent | ReplicaFrameNewViewReplicaFieldEvent | ReplicaFrameNewViewSignatureFieldEvent | ReplicaFrameStateRequestChainIdFieldEvent | ReplicaFrameStateRequestFromHeightFieldEvent | ReplicaFrameStateRequestToHeightFieldEvent | ReplicaFrameStateRequestReplicaFieldEvent | ReplicaFrameStateResponseChainIdFieldEvent | ReplicaFrameStateResponseBlocksHeaderChainIdFieldEvent | ReplicaFrameStateResponseBlocksHeaderHeightFieldEvent | ReplicaFrameStateResponseBlocksHeaderViewFieldEvent | ReplicaFrameStateResponseBlocksHeaderPrevHashFieldEvent | ReplicaFrameStateResponseBlocksHeaderTxRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderStateRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderResultsRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderTimestampMsFieldEvent | ReplicaFrameStateResponseBlocksHeaderProposerFieldEvent | ReplicaFrameStateResponseBlocksHeaderEvidenceRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderTxCountFieldEvent | ReplicaFrameStateResponseBlocksHeaderEvidenceCountFieldEvent | ReplicaFrameStateResponseBlocksTxsChainIdFieldEvent | ReplicaFrameStateResponseBlocksTxsClientFieldEvent | ReplicaFrameStateResponseBlocksTxsNonceFieldEvent | ReplicaFrameStateResponseBlocksTxsPayloadFieldEvent | ReplicaFrameStateResponseBlocksTxsSignatureFieldEvent | ReplicaFrameStateResponseBlocksResultsCodeFieldEvent | ReplicaFrameStateResponseBlocksResultsLogFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsChainIdFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsViewFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsSeqFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsDigestFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsReplicaFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsSignatureFieldEvent | ReplicaFrameStateResponseBlocksEvidenceAccusedFieldEvent | ReplicaFrameStateResponseBlocksEvidenceKindFieldEvent | ReplicaFrameStateResponseBlocksEvidenceMessagesFieldEvent | ReplicaFrameStateResponseReplicaFieldEvent | ReplicaFrameStateResponseHeadHeightFieldEvent | ReplicaFrameRequestChainIdFieldEvent | ReplicaFrameRequestClientFieldEvent | ReplicaFrameRequestNonceFieldEvent | ReplicaFrameRequestPayloadFieldEvent | ReplicaFrameRequestSignatureFieldEvent | ReplicaFrameBatchesProposalChainIdFieldEvent | ReplicaFrameBatchesProposalSeqFieldEvent | ReplicaFrameBatchesProposalViewFieldEvent | ReplicaFrameBatchesProposalTimestampMsFieldEvent | ReplicaFrameBatchesProposalProposerFieldEvent | ReplicaFrameBatchesProposalTxRootFieldEvent | ReplicaFrameBatchesProposalTxCountFieldEvent | ReplicaFrameBatchesProposalEvidenceRootFieldEvent | ReplicaFrameBatchesProposalEvidenceCountFieldEvent | ReplicaFrameBatchesTxsChainIdFieldEvent | ReplicaFrameBatchesTxsClientFieldEvent | ReplicaFrameBatchesTxsNonceFieldEvent | ReplicaFrameBatchesTxsPayloadFieldEvent | ReplicaFrameBatchesTxsSignatureFieldEvent | ReplicaFrameBatchesEvidenceAccusedFieldEvent | ReplicaFrameBatchesEvidenceKindFieldEvent | ReplicaFrameBatchesEvidenceMessagesFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ReplicaFrame>): Generator<ReplicaFramePrePrepareChainIdFieldEvent | ReplicaFramePrePrepareViewFieldEvent | ReplicaFramePrePrepareSeqFieldEvent | ReplicaFramePrePrepareDigestFieldEvent | ReplicaFramePrePrepareReplicaFieldEvent | ReplicaFramePrePrepareSignatureFieldEvent | ReplicaFramePrepareChainIdFieldEvent | ReplicaFramePrepareViewFieldEvent | ReplicaFramePrepareSeqFieldEvent | ReplicaFramePrepareDigestFieldEvent | ReplicaFramePrepareReplicaFieldEvent | ReplicaFramePrepareSignatureFieldEvent | ReplicaFrameCommitChainIdFieldEvent | ReplicaFrameCommitViewFieldEvent | ReplicaFrameCommitSeqFieldEvent | ReplicaFrameCommitDigestFieldEvent | ReplicaFrameCommitReplicaFieldEvent | ReplicaFrameCommitSignatureFieldEvent | ReplicaFrameCheckpointChainIdFieldEvent | ReplicaFrameCheckpointSeqFieldEvent | ReplicaFrameCheckpointBlockHashFieldEvent | ReplicaFrameCheckpointReplicaFieldEvent | ReplicaFrameCheckpointSignatureFieldEvent | ReplicaFrameViewChangeChainIdFieldEvent | ReplicaFrameViewChangeNewViewFieldEvent | ReplicaFrameViewChangeStableSeqFieldEvent | ReplicaFrameViewChangeCheckpointProofChainIdFieldEvent | ReplicaFrameViewChangeCheckpointProofSeqFieldEvent | ReplicaFrameViewChangeCheckpointProofBlockHashFieldEvent | ReplicaFrameViewChangeCheckpointProofReplicaFieldEvent | ReplicaFrameViewChangeCheckpointProofSignatureFieldEvent | ReplicaFrameViewChangePreparedPrePrepareChainIdFieldEvent | ReplicaFrameViewChangePreparedPrePrepareViewFieldEvent | ReplicaFrameViewChangePreparedPrePrepareSeqFieldEvent | ReplicaFrameViewChangePreparedPrePrepareDigestFieldEvent | ReplicaFrameViewChangePreparedPrePrepareReplicaFieldEvent | ReplicaFrameViewChangePreparedPrePrepareSignatureFieldEvent | ReplicaFrameViewChangePreparedPreparesChainIdFieldEvent | ReplicaFrameViewChangePreparedPreparesViewFieldEvent | ReplicaFrameViewChangePreparedPreparesSeqFieldEvent | ReplicaFrameViewChangePreparedPreparesDigestFieldEvent | ReplicaFrameViewChangePreparedPreparesReplicaFieldEvent | ReplicaFrameViewChangePreparedPreparesSignatureFieldEvent | ReplicaFrameViewChangeReplicaFieldEvent | ReplicaFrameViewChangeSignatureFieldEvent | ReplicaFrameNewViewChainIdFieldEvent | ReplicaFrameNewViewViewFieldEvent | ReplicaFrameNewViewViewChangesChainIdFieldEvent | ReplicaFrameNewViewViewChangesNewViewFieldEvent | ReplicaFrameNewViewViewChangesStableSeqFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofChainIdFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofSeqFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofBlockHashFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofReplicaFieldEvent | ReplicaFrameNewViewViewChangesCheckpointProofSignatureFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareChainIdFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareViewFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareSeqFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareDigestFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareReplicaFieldEvent | ReplicaFrameNewViewViewChangesPreparedPrePrepareSignatureFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesChainIdFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesViewFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesSeqFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesDigestFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesReplicaFieldEvent | ReplicaFrameNewViewViewChangesPreparedPreparesSignatureFieldEvent | ReplicaFrameNewViewViewChangesReplicaFieldEvent | ReplicaFrameNewViewViewChangesSignatureFieldEvent | ReplicaFrameNewViewPrePreparesChainIdFieldEvent | ReplicaFrameNewViewPrePreparesViewFieldEvent | ReplicaFrameNewViewPrePreparesSeqFieldEvent | ReplicaFrameNewViewPrePreparesDigestFieldEvent | ReplicaFrameNewViewPrePreparesReplicaFieldEvent | ReplicaFrameNewViewPrePreparesSignatureFieldEvent | ReplicaFrameNewViewReplicaFieldEvent | ReplicaFrameNewViewSignatureFieldEvent | ReplicaFrameStateRequestChainIdFieldEvent | ReplicaFrameStateRequestFromHeightFieldEvent | ReplicaFrameStateRequestToHeightFieldEvent | ReplicaFrameStateRequestReplicaFieldEvent | ReplicaFrameStateResponseChainIdFieldEvent | ReplicaFrameStateResponseBlocksHeaderChainIdFieldEvent | ReplicaFrameStateResponseBlocksHeaderHeightFieldEvent | ReplicaFrameStateResponseBlocksHeaderViewFieldEvent | ReplicaFrameStateResponseBlocksHeaderPrevHashFieldEvent | ReplicaFrameStateResponseBlocksHeaderTxRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderStateRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderResultsRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderTimestampMsFieldEvent | ReplicaFrameStateResponseBlocksHeaderProposerFieldEvent | ReplicaFrameStateResponseBlocksHeaderEvidenceRootFieldEvent | ReplicaFrameStateResponseBlocksHeaderTxCountFieldEvent | ReplicaFrameStateResponseBlocksHeaderEvidenceCountFieldEvent | ReplicaFrameStateResponseBlocksTxsChainIdFieldEvent | ReplicaFrameStateResponseBlocksTxsClientFieldEvent | ReplicaFrameStateResponseBlocksTxsNonceFieldEvent | ReplicaFrameStateResponseBlocksTxsPayloadFieldEvent | ReplicaFrameStateResponseBlocksTxsSignatureFieldEvent | ReplicaFrameStateResponseBlocksResultsCodeFieldEvent | ReplicaFrameStateResponseBlocksResultsLogFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsChainIdFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsViewFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsSeqFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsDigestFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsReplicaFieldEvent | ReplicaFrameStateResponseBlocksCertCommitsSignatureFieldEvent | ReplicaFrameStateResponseBlocksEvidenceAccusedFieldEvent | ReplicaFrameStateResponseBlocksEvidenceKindFieldEvent | ReplicaFrameStateResponseBlocksEvidenceMessagesFieldEvent | ReplicaFrameStateResponseReplicaFieldEvent | ReplicaFrameStateResponseHeadHeightFieldEvent | ReplicaFrameStateResponsePrunedBelowFieldEvent | ReplicaFrameRequestChainIdFieldEvent | ReplicaFrameRequestClientFieldEvent | ReplicaFrameRequestNonceFieldEvent | ReplicaFrameRequestPayloadFieldEvent | ReplicaFrameRequestSignatureFieldEvent | ReplicaFrameBatchesProposalChainIdFieldEvent | ReplicaFrameBatchesProposalSeqFieldEvent | ReplicaFrameBatchesProposalViewFieldEvent | ReplicaFrameBatchesProposalTimestampMsFieldEvent | ReplicaFrameBatchesProposalProposerFieldEvent | ReplicaFrameBatchesProposalTxRootFieldEvent | ReplicaFrameBatchesProposalTxCountFieldEvent | ReplicaFrameBatchesProposalEvidenceRootFieldEvent | ReplicaFrameBatchesProposalEvidenceCountFieldEvent | ReplicaFrameBatchesTxsChainIdFieldEvent | ReplicaFrameBatchesTxsClientFieldEvent | ReplicaFrameBatchesTxsNonceFieldEvent | ReplicaFrameBatchesTxsPayloadFieldEvent | ReplicaFrameBatchesTxsSignatureFieldEvent | ReplicaFrameBatchesEvidenceAccusedFieldEvent | ReplicaFrameBatchesEvidenceKindFieldEvent | ReplicaFrameBatchesEvidenceMessagesFieldEvent> {
     return streamMessage(buf, ReplicaFrame.codec(), opts)
   }
 }
