@@ -92,11 +92,11 @@ export function signedFields (m: ReplicaMessage): SignedFields | undefined {
   }
 }
 
-/** The replica a message says it comes from (undefined for a forwarded client request). */
+/** The replica a message says it comes from (undefined for a forwarded client request or a relayed NEW-VIEW). */
 export function claimedSender (m: ReplicaMessage): number | undefined {
   switch (m.type) {
     case 'view-change': return m.viewChange.replica
-    case 'new-view': return m.newView.replica
+    case 'new-view': return undefined // relayed: signed by the new primary, forwarded by any replica
     case 'state-request': return m.stateRequest.replica
     case 'state-response': return m.stateResponse.replica
     case 'request': return undefined

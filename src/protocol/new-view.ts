@@ -72,8 +72,14 @@ export function sendNewView (s: State, replay: () => void): void {
   replay()
 }
 
-export function onNewView (s: State, from: number, nv: NewView, batches: Batch[], replay: () => void): void {
-  if (nv.replica !== from || from !== s.primary(nv.view) || from === s.id) return s.drop('new-view-not-from-primary')
+/**
+ * A NEW-VIEW is self-authenticating (the new primary's signature over 2f+1 signed VIEW-CHANGEs),
+ * so it is accepted from whoever relays it: backups forward the one they installed to replicas
+ * still waiting for it (view-change.ts). `relayedBy` only names the sender.
+ */
+export function onNewView (s: State, relayedBy: number, nv: NewView, batches: Batch[], replay: () => void): void {
+  const from = nv.replica
+  if (from !== s.primary(nv.view) || from === s.id || relayedBy === s.id) return s.drop('new-view-not-from-primary')
   if (nv.view < s.view || (nv.view === s.view && s.activeView === s.view)) return s.drop('new-view-stale')
   if (nv.chainId !== s.cfg.chainId || !s.verifyFrom('newView', from, nv)) return s.drop('bad-signature')
   const senders = new Set<number>()
@@ -101,6 +107,7 @@ export function onNewView (s: State, from: number, nv: NewView, batches: Batch[]
     return s.drop('new-view-wrong-o')
   }
   s.view = nv.view
+  s.installedNewView = { newView: nv, batches }
   s.persist({ kind: 'new-view', newView: nv, batches: [] })
   installNewView(s, o, nv.prePrepares)
   replay()

@@ -97,6 +97,10 @@ export class State {
   newViewSent = -1
   /** The NEW-VIEW this replica sent as primary, re-sent to replicas still asking for that view. */
   ownNewView: { newView: NewView, batches: Batch[] } | undefined
+  /** The NEW-VIEW a backup installed (with the batches it came with), to forward to laggards. */
+  installedNewView: { newView: NewView, batches: Batch[] } | undefined
+  /** When a NEW-VIEW was last sent to each replica still waiting for it (at most one per retransmit interval). */
+  readonly newViewSentTo = new Map<number, number>()
 
   readonly future = new Map<number, Array<{ from: number, message: ReplicaMessage }>>()
   readonly firstSeen = new Map<string, ReplicaMessage>()

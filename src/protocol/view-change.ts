@@ -4,6 +4,7 @@ import { evidenceRoot, txRoot } from '../crypto/digests.js'
 import { bytesEqual, sha256, toHex } from '../crypto/hash.js'
 import { validCheckpointProof } from './checkpoints.js'
 import { VIEW_CHANGE_BACKOFF_MAX_EXP } from './limits.js'
+import { retransmitMs } from './retransmit.js'
 import { digestOf, type State } from './state.js'
 
 export function viewChangeTimeoutMs (s: State): number {
@@ -25,9 +26,9 @@ export function startViewChange (s: State, newView: number): void {
   if (newView <= s.view && !(newView === s.view && !s.viewChanging && s.activeView < newView)) return
   s.view = newView
   s.viewChanging = true
-  // PBFT §4.5.2: the timer for the NEW-VIEW starts once 2f+1 VIEW-CHANGEs for this view are in
-  // (storeViewChange starts it). A replica alone in a higher view does not climb further on
-  // its own, so it cannot run ahead of the others one timeout at a time, forever.
+  // PBFT §4.5.2: the timer for the NEW-VIEW starts once 2f+1 replicas ask for this view or a
+  // higher one (storeViewChange starts it). A replica alone in a higher view does not climb
+  // further on its own, so it cannot run ahead of the others one timeout at a time, forever.
   s.viewChangeStartedMs = Infinity
   s.consecutiveViewChanges++
   s.viewChangesTotal++
@@ -58,7 +59,14 @@ function storeViewChange (s: State, from: number, vc: ViewChange, batches: Batch
   const m = s.viewChanges.get(vc.newView) ?? new Map()
   m.set(from, { vc, batches })
   s.viewChanges.set(vc.newView, m)
-  if (s.viewChanging && vc.newView === s.view && m.size >= s.q && s.viewChangeStartedMs === Infinity) s.viewChangeStartedMs = s.nowMs
+  if (s.viewChanging && vc.newView >= s.view && s.viewChangeStartedMs === Infinity && askersFrom(s, s.view) >= s.q) s.viewChangeStartedMs = s.nowMs
+}
+
+/** Replicas whose latest VIEW-CHANGE asks for `view` or a higher one: they have all left lower views. */
+function askersFrom (s: State, view: number): number {
+  const who = new Set<number>()
+  for (const [v, byReplica] of s.viewChanges) if (v >= view) for (const r of byReplica.keys()) who.add(r)
+  return who.size
 }
 
 /** A structurally and cryptographically valid VIEW-CHANGE (§4.4 "correct" view-change). */
@@ -106,9 +114,13 @@ function preparedCertProblem (s: State, pc: PreparedCert, vc: ViewChange): strin
 
 export function onViewChange (s: State, from: number, vc: ViewChange, batches: Batch[], sendNewView: () => void): void {
   if (vc.replica !== from) return s.drop('view-change-impersonated')
-  if (vc.newView === s.view && s.activeView === s.view && s.ownNewView?.newView.view === s.view) {
-    // A replica still waits for the NEW-VIEW we sent (it was lost): send it again.
-    s.send(from, { type: 'new-view', newView: s.ownNewView.newView, batches: s.ownNewView.batches })
+  const installed = s.ownNewView?.newView.view === s.view ? s.ownNewView : s.installedNewView
+  if (vc.newView === s.view && s.activeView === s.view && installed?.newView.view === s.view) {
+    // A replica still waits for the NEW-VIEW of our view (lost, or its primary has moved on):
+    // send it the NEW-VIEW we sent or installed; it is the primary's signed message, checked as usual.
+    if (s.nowMs - (s.newViewSentTo.get(from) ?? -Infinity) < retransmitMs(s)) return
+    s.newViewSentTo.set(from, s.nowMs)
+    s.send(from, { type: 'new-view', newView: installed.newView, batches: installed.batches })
     return
   }
   if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')

@@ -41,6 +41,16 @@ describe('simulator: all faults, honest replicas', () => {
     expect(r.viewChanges).toBeLessThan(10)
   }, 60_000)
 
+  it('matrix seed 12 (n = 7, wrong-replies + slow): replicas that restarted into a view whose primary moved on get its NEW-VIEW from a backup', async () => {
+    // Replicas 3 and 4 came back waiting for NEW-VIEW(1) while its primary (1) had gone on to
+    // view 2, and only the primary re-sent a NEW-VIEW; the others had nothing pending, so no
+    // view change came either: one transfer never committed. Backups now relay the NEW-VIEW they
+    // installed (it is the primary's signed message).
+    const r = await runSeed(12, { replicas: 7, traitors: new Map([[2, { modes: ['wrong-replies'] }], [3, { modes: ['slow'] }]]), txsPerClient: 4, faultMs: 2000 })
+    expect(r.violations).toEqual([])
+    expect(r.txsCommitted).toBe(12)
+  }, 60_000)
+
   it('is deterministic: the same seed gives the same run, event for event', async () => {
     const a = await runSeed(7, { txsPerClient: 3 })
     const b = await runSeed(7, { txsPerClient: 3 })
