@@ -4,7 +4,7 @@
 import { encodeReplicaMessage, type Batch, type Checkpoint, type NewView, type PrePrepare, type ViewChange } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { becomeStable } from './checkpoints.js'
-import { report } from './evidence.js'
+import { observe, report } from './evidence.js'
 import { acceptPrePrepare, tryExecute } from './normal-case.js'
 import { requeue, startTimer } from './requests.js'
 import { digestOf, requestKey, type State } from './state.js'
@@ -161,6 +161,9 @@ function installNewView (s: State, o: ComputedO, prePrepares: PrePrepare[]): voi
       slot.digest = e.digest
       for (const tx of e.batch.txs) keep.add(requestKey(tx))
     } else {
+      // Remembered like any pre-prepare: a later one from this primary for the same (view, seq)
+      // with another digest (a forged or re-batched retransmission) is then provable equivocation.
+      observe(s, { type: 'pre-prepare', prePrepare: pp, batch: e.batch })
       acceptPrePrepare(s, slot, pp, e.batch)
     }
   })
