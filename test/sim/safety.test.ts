@@ -51,6 +51,16 @@ describe('simulator: all faults, honest replicas', () => {
     expect(r.txsCommitted).toBe(12)
   }, 60_000)
 
+  it('sweep seed 8817: a batch with a transaction some backups already see superseded still commits', async () => {
+    // Backups refused any pre-prepare carrying a transaction whose nonce they had seen executed
+    // past; the primary, a block behind, proposed it again in every view: 26 view changes and 3
+    // transfers never committed. Such a transaction now commits as a failed no-op.
+    const r = await runSeed(8817, { traitors: 'random', txsPerClient: 4, faultMs: 2000 })
+    expect(r.violations).toEqual([])
+    expect(r.txsCommitted).toBe(r.txsSubmitted)
+    expect(r.viewChanges).toBeLessThan(10)
+  }, 60_000)
+
   it('is deterministic: the same seed gives the same run, event for event', async () => {
     const a = await runSeed(7, { txsPerClient: 3 })
     const b = await runSeed(7, { txsPerClient: 3 })
