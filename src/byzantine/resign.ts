@@ -53,6 +53,5 @@ export function corrupt (sig: Uint8Array): Uint8Array {
 }
 
 /** Digest of the null proposal a NEW-VIEW uses for a gap at (seq, view). */
-export function nullDigest (chainId: string, seq: number, view: number, proposer: number): Uint8Array {
-  return proposalDigest({ chainId, seq, view, timestampMs: 0, proposer, txRoot: txRoot([]), txCount: 0, evidenceRoot: evidenceRoot([]), evidenceCount: 0 })
-}
+
+export { nullDigest } from '../crypto/digests.js'

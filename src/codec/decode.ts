@@ -120,6 +120,8 @@ export interface EvidenceMessage {
   seq: number
   digest: string
   body: { signature: Uint8Array }
+  /** Batches carried with the message (a pre-prepare's batch, for invalid-transaction evidence). */
+  batches: pb.Batch[]
 }
 
 /** Decodes one message of an evidence record (a ReplicaFrame whose batches are ignored). */
@@ -136,10 +138,11 @@ export function decodeEvidenceMessage (bytes: Uint8Array): Decoded<EvidenceMessa
   const f = d.value
   const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
   let m: EvidenceMessage
-  if (f.prePrepare != null) m = { kind: 'prePrepare', replica: f.prePrepare.replica, view: f.prePrepare.view, seq: f.prePrepare.seq, digest: hex(f.prePrepare.digest), body: f.prePrepare }
-  else if (f.prepare != null) m = { kind: 'prepare', replica: f.prepare.replica, view: f.prepare.view, seq: f.prepare.seq, digest: hex(f.prepare.digest), body: f.prepare }
-  else if (f.commit != null) m = { kind: 'commit', replica: f.commit.replica, view: f.commit.view, seq: f.commit.seq, digest: hex(f.commit.digest), body: f.commit }
-  else if (f.checkpoint != null) m = { kind: 'checkpoint', replica: f.checkpoint.replica, view: 0, seq: f.checkpoint.seq, digest: hex(f.checkpoint.blockHash), body: f.checkpoint }
-  else { const nv = f.newView as pb.NewView; m = { kind: 'newView', replica: nv.replica, view: nv.view, seq: 0, digest: '', body: nv } }
+  const batches = f.batches
+  if (f.prePrepare != null) m = { kind: 'prePrepare', replica: f.prePrepare.replica, view: f.prePrepare.view, seq: f.prePrepare.seq, digest: hex(f.prePrepare.digest), body: f.prePrepare, batches }
+  else if (f.prepare != null) m = { kind: 'prepare', replica: f.prepare.replica, view: f.prepare.view, seq: f.prepare.seq, digest: hex(f.prepare.digest), body: f.prepare, batches }
+  else if (f.commit != null) m = { kind: 'commit', replica: f.commit.replica, view: f.commit.view, seq: f.commit.seq, digest: hex(f.commit.digest), body: f.commit, batches }
+  else if (f.checkpoint != null) m = { kind: 'checkpoint', replica: f.checkpoint.replica, view: 0, seq: f.checkpoint.seq, digest: hex(f.checkpoint.blockHash), body: f.checkpoint, batches }
+  else { const nv = f.newView as pb.NewView; m = { kind: 'newView', replica: nv.replica, view: nv.view, seq: 0, digest: '', body: nv, batches } }
   return { ok: true, value: m }
 }

@@ -33,3 +33,8 @@ export function resultsRoot (results: TxResult[]): Uint8Array {
 export function blockHash (h: BlockHeader): Uint8Array {
   return sha256(blockHeaderBytes(h))
 }
+
+/** Digest of the null batch a NEW-VIEW re-issues for a seq with no prepared certificate (PBFT §4.4). */
+export function nullDigest (chainId: string, seq: number, view: number, proposer: number): Uint8Array {
+  return proposalDigest({ chainId, seq, view, timestampMs: 0, proposer, txRoot: txRoot([]), txCount: 0, evidenceRoot: evidenceRoot([]), evidenceCount: 0 })
+}

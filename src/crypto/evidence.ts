@@ -1,7 +1,9 @@
 // Evidence of misbehaviour is checkable by anyone holding the replicas' public keys: every
 // message must be validly signed by the accused, and conflicting ones must really conflict.
-import { decodeEvidenceMessage, signingBytes, type Evidence } from '../codec/index.js'
+import { decodeEvidenceMessage, signingBytes, type Evidence, type EvidenceMessage, type NewView, type PrePrepare } from '../codec/index.js'
+import { nullDigest, proposalDigest, txRoot } from './digests.js'
 import { verify } from './ed25519.js'
+import { bytesEqual, toHex } from './hash.js'
 
 /** Why an evidence record is not valid proof, or undefined when it is. [field, reason]. */
 export function evidenceProblem (publicKeys: Uint8Array[], chainId: string, e: Evidence): [string, string] | undefined {
@@ -22,6 +24,53 @@ export function evidenceProblem (publicKeys: Uint8Array[], chainId: string, e: E
     if (a.kind !== b.kind || a.view !== b.view || a.seq !== b.seq || a.digest === b.digest) return ['messages', 'the two messages do not conflict']
     return undefined
   }
-  if (e.kind === 'invalid-transaction' || e.kind === 'bad-new-view') return signed.length === 1 ? undefined : ['messages', `${e.kind} evidence holds one signed message`]
+  const [only] = signed
+  if ((e.kind === 'invalid-transaction' || e.kind === 'bad-new-view') && (only === undefined || signed.length !== 1)) return ['messages', `${e.kind} evidence holds one signed message`]
+  if (e.kind === 'invalid-transaction') return invalidTransactionProblem(chainId, only as EvidenceMessage)
+  if (e.kind === 'bad-new-view') return badNewViewProblem(publicKeys, only as EvidenceMessage)
   return ['kind', `unknown evidence kind ${JSON.stringify(e.kind)}`]
+}
+
+/** The signed pre-prepare's own batch must carry a transaction whose client signature fails. */
+function invalidTransactionProblem (chainId: string, m: EvidenceMessage): [string, string] | undefined {
+  const batch = m.batches[0]
+  if (m.kind !== 'prePrepare' || batch?.proposal == null) return ['messages[0]', 'invalid-transaction evidence is a pre-prepare with its batch']
+  const pp = m.body as PrePrepare
+  const proposal = batch.proposal
+  if (toHex(proposalDigest(proposal)) !== toHex(pp.digest) || !bytesEqual(txRoot(batch.txs), proposal.txRoot) || batch.txs.length !== proposal.txCount) {
+    return ['messages[0].batch', 'the batch is not the one the pre-prepare signs']
+  }
+  const bad = batch.txs.some(tx => tx.chainId !== chainId || !verify(tx.client, signingBytes('transaction', tx), tx.signature))
+  return bad ? undefined : ['messages[0].batch', 'every transaction in the batch is validly signed']
+}
+
+/**
+ * The NEW-VIEW must contradict its own view-changes: O recomputed digest by digest (highest-view
+ * prepared certificate per seq above the highest stable checkpoint, else the null batch), as
+ * every backup does (src/protocol/new-view.ts), differs from the pre-prepares it re-issues. An
+ * honest primary's NEW-VIEW always matches, so it cannot be framed with one.
+ */
+function badNewViewProblem (publicKeys: Uint8Array[], m: EvidenceMessage): [string, string] | undefined {
+  const nv = m.body as NewView
+  const n = publicKeys.length
+  if (m.kind !== 'newView' || nv.replica !== nv.view % n) return ['messages[0]', 'bad-new-view evidence is a NEW-VIEW signed by the primary of its view']
+  const minS = Math.max(0, ...nv.viewChanges.map(vc => vc.stableSeq))
+  const best = new Map<number, { view: number, digest: string }>()
+  for (const vc of nv.viewChanges) {
+    for (const pc of vc.prepared) {
+      const pp = pc.prePrepare
+      const cur = best.get(pp.seq)
+      if (pp.seq > minS && (cur === undefined || pp.view > cur.view)) best.set(pp.seq, { view: pp.view, digest: toHex(pp.digest) })
+    }
+  }
+  const maxS = Math.max(minS, ...best.keys())
+  if (maxS - minS !== nv.prePrepares.length) return undefined
+  const key = publicKeys[nv.replica] as Uint8Array
+  for (let i = 0; i < nv.prePrepares.length; i++) {
+    const pp = nv.prePrepares[i] as PrePrepare
+    const seq = minS + 1 + i
+    const digest = best.get(seq)?.digest ?? toHex(nullDigest(nv.chainId, seq, nv.view, nv.replica))
+    if (pp.seq !== seq || pp.view !== nv.view || pp.replica !== nv.replica || toHex(pp.digest) !== digest || !verify(key, signingBytes('prePrepare', pp), pp.signature)) return undefined
+  }
+  return ['messages[0]', 'the NEW-VIEW re-issues exactly what its view-changes prove: no contradiction']
 }

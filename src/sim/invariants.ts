@@ -6,7 +6,8 @@
 //   persist-before-send   every vote an honest replica sends was persisted before it was sent
 //   current view   an honest replica votes only in the view it is in
 //   bounded memory pending requests and in-flight slots stay under the core's limits
-//   accountability an honest replica never records evidence against an honest replica
+//   accountability an honest replica never records evidence against an honest replica, and
+//                  all it records is valid proof to a third party (src/crypto/evidence.ts)
 import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'

@@ -12,6 +12,7 @@ import type { Genesis } from '../ledger/genesis.js'
 import { Replica, type Action, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
 import { Invariants, persistedKeyOf } from './invariants.js'
 import { LieWitness } from './lie-witness.js'
+import { evidenceProblem } from '../crypto/evidence.js'
 import type { Prng } from './prng.js'
 import { EventQueue } from './queue.js'
 
@@ -178,6 +179,10 @@ export class World {
         case 'evidence':
           this.stats.evidence.push({ accused: a.evidence.accused, kind: a.evidence.kind })
           if (h.honest && this.hosts[a.evidence.accused]?.honest === true) this.inv.violate(`accountability: honest replica ${h.id} accused honest replica ${a.evidence.accused} (${a.evidence.kind})`)
+          if (h.honest) {
+            const problem = evidenceProblem(this.genesis.replicas.map(r => r.publicKey), this.genesis.chainId, a.evidence)
+            if (problem !== undefined) this.inv.violate(`accountability: honest replica ${h.id} recorded ${a.evidence.kind} evidence that a third party would refuse (${problem.join(': ')})`)
+          }
           break
         case 'reject': this.onReject(a.tx); break
       }
