@@ -7,7 +7,7 @@
 //   current view   an honest replica votes only in the view it is in
 //   bounded memory pending requests and in-flight slots stay under the core's limits
 //   accountability an honest replica never records evidence against an honest replica, and
-//                  all it records is valid proof to a third party (src/crypto/evidence.ts)
+//                  all it records that fits a block is valid proof to a third party (src/crypto/evidence.ts)
 import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
