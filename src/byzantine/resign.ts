@@ -52,6 +52,4 @@ export function corrupt (sig: Uint8Array): Uint8Array {
   return out
 }
 
-/** Digest of the null proposal a NEW-VIEW uses for a gap at (seq, view). */
-
 export { nullDigest } from '../crypto/digests.js'

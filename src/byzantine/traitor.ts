@@ -123,11 +123,10 @@ export class Traitor implements ReplicaCore {
 
   /**
    * collude (src/byzantine/collude.ts): an equivocating primary's pre-prepare is split between
-   * the sides; the core's own votes are withheld.
+   * the sides. The core's own votes are withheld: a colluder votes only through the collusion,
+   * once it knows both sides (a vote sent earlier would be the one receivers count).
    */
   private colludes (out: Action[], m: ReplicaMessage): boolean {
-    // The core's own votes are withheld: a colluder votes only through the collusion, and only
-    // once it knows both sides (a vote sent earlier would be the one receivers count).
     if (m.type === 'prepare' || m.type === 'commit') return true
     if (m.type !== 'pre-prepare' || !this.modes.has('equivocate')) return false
     const pair = lie(m, { modes: this.modes, sign: this.crypto.sign, n: this.n, id: this.config.id, targeted: true })

@@ -6,15 +6,17 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ClusterDir } from './cluster-dir.js'
 
-/** bin/pbft of this package, found upward from this file (it runs from src/ in tests, dist/src/ otherwise). */
-const PBFT_BIN = ((): string => {
+/** The root of this package (it runs from src/ in tests, dist/src/ otherwise). */
+export const PACKAGE_ROOT = ((): string => {
   let dir = dirname(fileURLToPath(import.meta.url))
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'bin', 'pbft')) && existsSync(join(dir, 'package.json'))) return join(dir, 'bin', 'pbft')
+    if (existsSync(join(dir, 'bin', 'pbft')) && existsSync(join(dir, 'package.json'))) return dir
     dir = dirname(dir)
   }
   throw new Error('cannot find bin/pbft above ' + fileURLToPath(import.meta.url))
 })()
+
+const PBFT_BIN = join(PACKAGE_ROOT, 'bin', 'pbft')
 
 export function readPid (c: ClusterDir, id: number): number | undefined {
   if (!existsSync(c.pid(id))) return undefined

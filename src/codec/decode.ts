@@ -124,7 +124,7 @@ export interface EvidenceMessage {
   batches: pb.Batch[]
 }
 
-/** Decodes one message of an evidence record (a ReplicaFrame whose batches are ignored). */
+/** Decodes one message of an evidence record (a ReplicaFrame, with the batches it carries). */
 export function decodeEvidenceMessage (bytes: Uint8Array): Decoded<EvidenceMessage> {
   const d = decodeWith('ReplicaFrame', pb.ReplicaFrame, bytes, L.EVIDENCE_MESSAGE_BYTES_MAX, L.replicaFrameLimits, f => {
     if (f.prePrepare != null) return V.vote(f.prePrepare, 'prePrepare')

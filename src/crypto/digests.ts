@@ -34,7 +34,11 @@ export function blockHash (h: BlockHeader): Uint8Array {
   return sha256(blockHeaderBytes(h))
 }
 
-/** Digest of the null batch a NEW-VIEW re-issues for a seq with no prepared certificate (PBFT §4.4). */
+/** The null proposal a NEW-VIEW re-issues for a seq with no prepared certificate (PBFT §4.4). */
+export function nullProposal (chainId: string, seq: number, view: number, proposer: number): Proposal {
+  return { chainId, seq, view, timestampMs: 0, proposer, txRoot: txRoot([]), txCount: 0, evidenceRoot: evidenceRoot([]), evidenceCount: 0 }
+}
+
 export function nullDigest (chainId: string, seq: number, view: number, proposer: number): Uint8Array {
-  return proposalDigest({ chainId, seq, view, timestampMs: 0, proposer, txRoot: txRoot([]), txCount: 0, evidenceRoot: evidenceRoot([]), evidenceCount: 0 })
+  return proposalDigest(nullProposal(chainId, seq, view, proposer))
 }

@@ -45,15 +45,23 @@ function invalidTransactionProblem (chainId: string, m: EvidenceMessage): [strin
 }
 
 /**
- * The NEW-VIEW must contradict its own view-changes: O recomputed digest by digest (highest-view
- * prepared certificate per seq above the highest stable checkpoint, else the null batch), as
- * every backup does (src/protocol/new-view.ts), differs from the pre-prepares it re-issues. An
- * honest primary's NEW-VIEW always matches, so it cannot be framed with one.
+ * The NEW-VIEW must contradict its own view-changes. An honest primary's NEW-VIEW never does,
+ * so it cannot be framed with one.
  */
 function badNewViewProblem (publicKeys: Uint8Array[], m: EvidenceMessage): [string, string] | undefined {
   const nv = m.body as NewView
-  const n = publicKeys.length
-  if (m.kind !== 'newView' || nv.replica !== nv.view % n) return ['messages[0]', 'bad-new-view evidence is a NEW-VIEW signed by the primary of its view']
+  if (m.kind !== 'newView' || nv.replica !== nv.view % publicKeys.length) return ['messages[0]', 'bad-new-view evidence is a NEW-VIEW signed by the primary of its view']
+  return newViewContradicts(publicKeys, nv) ? undefined : ['messages[0]', 'the NEW-VIEW re-issues exactly what its view-changes prove: no contradiction']
+}
+
+/**
+ * Whether a NEW-VIEW re-issues something other than what its own view-changes prove: O
+ * recomputed digest by digest (the highest-view prepared certificate per seq above the highest
+ * stable checkpoint, else the null batch), as every backup does (src/protocol/new-view.ts),
+ * against its pre-prepares (seq, view, signer, digest, signature by the primary of its view).
+ */
+export function newViewContradicts (publicKeys: Uint8Array[], nv: NewView, verifySig = verify): boolean {
+  const primary = nv.view % publicKeys.length
   const minS = Math.max(0, ...nv.viewChanges.map(vc => vc.stableSeq))
   const best = new Map<number, { view: number, digest: string }>()
   for (const vc of nv.viewChanges) {
@@ -64,13 +72,11 @@ function badNewViewProblem (publicKeys: Uint8Array[], m: EvidenceMessage): [stri
     }
   }
   const maxS = Math.max(minS, ...best.keys())
-  if (maxS - minS !== nv.prePrepares.length) return undefined
-  const key = publicKeys[nv.replica] as Uint8Array
-  for (let i = 0; i < nv.prePrepares.length; i++) {
-    const pp = nv.prePrepares[i] as PrePrepare
+  if (maxS - minS !== nv.prePrepares.length) return true
+  const key = publicKeys[primary] as Uint8Array
+  return nv.prePrepares.some((pp, i) => {
     const seq = minS + 1 + i
-    const digest = best.get(seq)?.digest ?? toHex(nullDigest(nv.chainId, seq, nv.view, nv.replica))
-    if (pp.seq !== seq || pp.view !== nv.view || pp.replica !== nv.replica || toHex(pp.digest) !== digest || !verify(key, signingBytes('prePrepare', pp), pp.signature)) return undefined
-  }
-  return ['messages[0]', 'the NEW-VIEW re-issues exactly what its view-changes prove: no contradiction']
+    const digest = best.get(seq)?.digest ?? toHex(nullDigest(nv.chainId, seq, nv.view, primary))
+    return pp.seq !== seq || pp.view !== nv.view || pp.replica !== primary || toHex(pp.digest) !== digest || !verifySig(key, signingBytes('prePrepare', pp), pp.signature)
+  })
 }

@@ -3,9 +3,9 @@
 // JSON only (a cross-site form cannot send it without a CORS preflight, which is refused).
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { dirname, extname, join, normalize, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { extname, join, normalize, sep } from 'node:path'
 import type { ClusterDir } from '../cli/cluster-dir.js'
+import { PACKAGE_ROOT } from '../cli/processes.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { HttpError, readBody } from '../node/http-api.js'
 import { ControlError, Controls } from './controls.js'
@@ -18,14 +18,9 @@ export const CONTROL_BODY_BYTES_MAX = 4096
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon' }
 
-/** dist/dashboard of this package, found upward from this file (src/ in tests, dist/src/ otherwise). */
+/** dist/dashboard of this package, where `npm run build` puts the page. */
 export function staticDir (): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, 'package.json'))) return join(dir, 'dist', 'dashboard')
-    dir = dirname(dir)
-  }
-  return join(dirname(fileURLToPath(import.meta.url)), 'dashboard')
+  return join(PACKAGE_ROOT, 'dist', 'dashboard')
 }
 
 export interface Dashboard { url: string, port: number, state: () => DashboardState | undefined, close: () => Promise<void> }

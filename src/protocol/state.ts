@@ -1,7 +1,7 @@
 // The replica's state, shared by the handler modules. Handlers are functions of (state, input)
 // that push actions onto `state.out`; `Replica.step` collects them. Nothing here does I/O.
-import { signingBytes, type Batch, type NewView, type Checkpoint, type Commit, type Evidence, type PrePrepare, type Prepare, type PreparedCert, type Proposal, type ReplicaMessage, type SignedKind, type Transaction, type ViewChange } from '../codec/index.js'
-import { evidenceRoot, proposalDigest, txRoot } from '../crypto/digests.js'
+import { signingBytes, type Batch, type NewView, type Checkpoint, type Commit, type Evidence, type PrePrepare, type Prepare, type PreparedCert, type ReplicaMessage, type SignedKind, type Transaction, type ViewChange } from '../codec/index.js'
+import { nullProposal, proposalDigest } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import { quorum, primaryOf } from './quorum.js'
 import type { Action, PlantedFault, ProtocolConfig, ProtocolCrypto, WalRecord } from './types.js'
@@ -167,11 +167,7 @@ export class State {
   }
 
   nullBatch (seq: number, view: number): Batch {
-    const proposal: Proposal = {
-      chainId: this.cfg.chainId, seq, view, timestampMs: 0, proposer: this.primary(view),
-      txRoot: txRoot([]), txCount: 0, evidenceRoot: evidenceRoot([]), evidenceCount: 0
-    }
-    return { proposal, txs: [], evidence: [] }
+    return { proposal: nullProposal(this.cfg.chainId, seq, view, this.primary(view)), txs: [], evidence: [] }
   }
 }
 

@@ -4,11 +4,12 @@
 //                        commits from the traitor for one (view, seq) with different digests;
 //   invalid-transaction  a pre-prepare from the traitor carried a transaction whose client
 //                        signature does not verify;
-//   bad-new-view         a NEW-VIEW from the traitor re-issues, for some seq, a digest other than
-//                        the highest-view prepared certificate its own view-changes carry.
+//   bad-new-view         a NEW-VIEW from the traitor re-issues something other than what its own
+//                        view-changes prove (the check evidence records must pass, src/crypto/evidence.ts).
 // The traitor matrix compares this with the evidence honest replicas recorded: every run in
 // which a provable lie arrived should end with evidence naming that traitor.
-import { signingBytes, type NewView, type ReplicaMessage } from '../codec/index.js'
+import { signingBytes, type ReplicaMessage } from '../codec/index.js'
+import { newViewContradicts } from '../crypto/evidence.js'
 import { toHex } from '../crypto/hash.js'
 
 /** Bound on remembered (receiver, type, view, seq) votes; a simulation run stays far below it. */
@@ -18,11 +19,9 @@ type Verify = (pub: Uint8Array, msg: Uint8Array, sig: Uint8Array) => boolean
 
 export class LieWitness {
   private readonly seen = new Map<string, string>()
-  private stable = 0
-  private view = 0
   readonly lies = new Map<number, Set<string>>()
 
-  constructor (private readonly traitors: Set<number>, private readonly verify: Verify) {}
+  constructor (private readonly traitors: Set<number>, private readonly verify: Verify, private readonly publicKeys: Uint8Array[]) {}
 
   /**
    * A message delivered to `to`. Like the replica, the witness counts votes above the receiver's
@@ -31,14 +30,12 @@ export class LieWitness {
   observe (from: number, to: number, m: ReplicaMessage, receiver: () => { stableCheckpoint: number, view: number }): void {
     if (!this.traitors.has(from) || this.traitors.has(to)) return
     const r = receiver()
-    this.stable = r.stableCheckpoint
-    this.view = r.view
     if (m.type === 'pre-prepare') {
-      this.vote(from, to, 'pre-prepare', m.prePrepare.view, m.prePrepare.seq, m.prePrepare.digest)
+      this.vote(r, from, to, 'pre-prepare', m.prePrepare.view, m.prePrepare.seq, m.prePrepare.digest)
       if (m.batch.txs.some(tx => !this.verify(tx.client, signingBytes('transaction', tx), tx.signature))) this.note(from, 'invalid-transaction')
-    } else if (m.type === 'prepare') this.vote(from, to, 'prepare', m.prepare.view, m.prepare.seq, m.prepare.digest)
-    else if (m.type === 'commit') this.vote(from, to, 'commit', m.commit.view, m.commit.seq, m.commit.digest)
-    else if (m.type === 'new-view' && m.newView.replica === from && contradicts(m.newView)) this.note(from, 'bad-new-view')
+    } else if (m.type === 'prepare') this.vote(r, from, to, 'prepare', m.prepare.view, m.prepare.seq, m.prepare.digest)
+    else if (m.type === 'commit') this.vote(r, from, to, 'commit', m.commit.view, m.commit.seq, m.commit.digest)
+    else if (m.type === 'new-view' && m.newView.replica === from && newViewContradicts(this.publicKeys, m.newView, this.verify)) this.note(from, 'bad-new-view')
   }
 
   /** A crashed replica loses what it had seen; so does the witness, for that replica. */
@@ -46,8 +43,8 @@ export class LieWitness {
     for (const key of this.seen.keys()) if (key.startsWith(`${replica}/`)) this.seen.delete(key)
   }
 
-  private vote (from: number, to: number, type: string, view: number, seq: number, digest: Uint8Array): void {
-    if (seq <= this.stable || view < this.view) return
+  private vote (receiver: { stableCheckpoint: number, view: number }, from: number, to: number, type: string, view: number, seq: number, digest: Uint8Array): void {
+    if (seq <= receiver.stableCheckpoint || view < receiver.view) return
     const key = `${to}/${from}/${type}/${view}/${seq}`
     const d = toHex(digest)
     const prev = this.seen.get(key)
@@ -59,21 +56,4 @@ export class LieWitness {
     if (s === undefined) { s = new Set(); this.lies.set(traitor, s) }
     s.add(kind)
   }
-}
-
-/** A NEW-VIEW whose pre-prepares differ from the prepared certificates of its own view-changes. */
-function contradicts (nv: NewView): boolean {
-  const minS = Math.max(0, ...nv.viewChanges.map(vc => vc.stableSeq))
-  const best = new Map<number, { view: number, digest: string }>()
-  for (const vc of nv.viewChanges) {
-    for (const pc of vc.prepared) {
-      const pp = pc.prePrepare
-      if (pp.seq <= minS) continue
-      const cur = best.get(pp.seq)
-      if (cur === undefined || pp.view > cur.view) best.set(pp.seq, { view: pp.view, digest: toHex(pp.digest) })
-    }
-  }
-  const issued = new Map(nv.prePrepares.map(pp => [pp.seq, toHex(pp.digest)]))
-  for (const [seq, b] of best) if (issued.get(seq) !== b.digest) return true
-  return false
 }

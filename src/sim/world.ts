@@ -87,7 +87,7 @@ export class World {
     const n = genesis.replicas.length
     this.blocked = [...Array(n)].map(() => Array<boolean>(n).fill(false))
     this.inv = new Invariants(this.verify, genesis.params.window, genesis.replicas.map(r => r.publicKey))
-    this.witness = new LieWitness(new Set(traitors.keys()), this.verify)
+    this.witness = new LieWitness(new Set(traitors.keys()), this.verify, genesis.replicas.map(r => r.publicKey))
     for (let i = 0; i < n; i++) {
       const config: ProtocolConfig = { chainId: genesis.chainId, id: i, publicKeys: genesis.replicas.map(r => r.publicKey), ...genesis.params, plantedFaults: traitors.has(i) ? [] : planted }
       const signer = createSigner(seeds[i] as Uint8Array)
