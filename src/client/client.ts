@@ -1,18 +1,28 @@
 // The client SDK: build and sign transactions, submit them (to the primary, then to every
 // replica on timeout), and resolve once committed with proof: f+1 matching signed replies.
+// A replica that is overloaded answers "busy, retry after T": the SDK sends that copy again to
+// that replica after T (with jitter) and never counts it as a refusal, so an overloaded cluster
+// sees each request about once instead of a retransmission to every replica. The first
+// transaction to each replica also goes to it directly, so every replica has a verified route
+// back to this client from the start (the backups' replies complete the f+1).
 import { decodeClientFrame, encodeClientFrame, pb, signingBytes, type Reply, type Transaction } from '../codec/index.js'
 import { createSigner, type Signer } from '../crypto/ed25519.js'
 import { txId as computeTxId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
-import { ClientClosedError, InsufficientRepliesError, TxRejectedError, TxTimeoutError } from './errors.js'
+import { ClientClosedError, ClusterBusyError, InsufficientRepliesError, TxRejectedError, TxTimeoutError } from './errors.js'
 import { ReplySet, type ReplyVerifier } from './reply-set.js'
 
 /** Frames to and from replicas, by replica id (src/net's client connection implements it). */
 export interface ClientTransport {
   send: (replica: number, bytes: Uint8Array) => void
   onFrame: (handler: (replica: number, bytes: Uint8Array) => void) => void
+  /** Called when the stream to a replica closed (its route to this client is gone). */
+  onStreamClosed?: (handler: (replica: number) => void) => void
   close: () => Promise<void>
 }
+
+/** A busy answer: which replica, the wait it asked for, and how long after the send it came. */
+export interface BusyInfo { replica: number, retryAfterMs: number, latencyMs: number }
 
 export interface ClientOptions {
   chainId: string
@@ -30,6 +40,8 @@ export interface ClientOptions {
   retryMs?: number
   /** Give up after this time. Default 30 s. */
   timeoutMs?: number
+  /** Called for every busy answer (for load generators and dashboards). */
+  onBusy?: (info: BusyInfo) => void
 }
 
 export interface CommitProof {
@@ -47,6 +59,10 @@ interface Pending {
   tx: Transaction
   replies: ReplySet
   rejections: Map<number, string>
+  /** When a copy was last sent to each replica (for busy latency). */
+  sentAt: Map<number, number>
+  busy: number
+  onBusy: (replica: number, retryAfterMs: number) => void
   resolve: (p: CommitProof) => void
   reject: (e: Error) => void
 }
@@ -64,6 +80,9 @@ export class Client {
   private lastNonce = 0
   private view = 0
   private closed = false
+  /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
+  private readonly introduced = new Set<number>()
+  readonly stats = { busy: 0, resentToAll: 0 }
 
   constructor (private readonly opts: ClientOptions) {
     this.signer = createSigner(opts.seed)
@@ -71,6 +90,7 @@ export class Client {
     this.n = opts.replicaKeys.length
     this.f = Math.floor((this.n - 1) / 3)
     opts.transport.onFrame((replica, bytes) => { this.onFrame(replica, bytes) })
+    opts.transport.onStreamClosed?.(replica => { this.introduced.delete(replica) })
   }
 
   /** Nonces are PBFT timestamps: strictly increasing, from the wall clock in µs. */
@@ -101,23 +121,39 @@ export class Client {
     const bytes = encodeClientFrame({ request: tx })
     return await new Promise<CommitProof>((resolve, reject) => {
       const verifier: ReplyVerifier = { chainId: this.opts.chainId, publicKeys: this.opts.replicaKeys, verify: this.opts.verify }
-      const p: Pending = { tx, replies: new ReplySet(verifier, id, tx.client, this.f + 1), rejections: new Map(), resolve, reject }
+      const p: Pending = { tx, replies: new ReplySet(verifier, id, tx.client, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, onBusy: () => {}, resolve, reject }
+      const sendTo = (r: number): void => {
+        p.sentAt.set(r, performance.now())
+        this.introduced.add(r)
+        this.opts.transport.send(r, bytes)
+      }
       let wait = retryMs
       let retry: NodeJS.Timeout
+      const busyTimers = new Map<number, NodeJS.Timeout>()
       const resend = (): void => {
-        for (let r = 0; r < this.n; r++) this.opts.transport.send(r, bytes)
+        this.stats.resentToAll++
+        for (let r = 0; r < this.n; r++) sendTo(r)
         wait = Math.min(wait * 2, Math.max(retryMs, RETRY_BACKOFF_MAX_MS))
         retry = setTimeout(resend, wait)
       }
       retry = setTimeout(resend, wait)
+      p.onBusy = (replica, retryAfterMs) => {
+        // Busy is an answer, not silence: no re-send to everyone while replicas keep answering.
+        clearTimeout(retry)
+        retry = setTimeout(resend, Math.max(wait, retryAfterMs + retryMs))
+        if (busyTimers.has(replica)) return
+        const jittered = retryAfterMs * (1 + Math.random() * 0.25)
+        busyTimers.set(replica, setTimeout(() => { busyTimers.delete(replica); sendTo(replica) }, jittered))
+      }
       const timeout = setTimeout(() => {
         const best = p.replies.largestMatching()
-        finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : new TxTimeoutError(timeoutMs, p.replies.size))
+        finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : p.busy > 0 ? new ClusterBusyError(timeoutMs, p.busy) : new TxTimeoutError(timeoutMs, p.replies.size))
       }, timeoutMs)
       const onAbort = (): void => { finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted')) }
       const finish = (err?: Error, proof?: CommitProof): void => {
         clearTimeout(retry)
         clearTimeout(timeout)
+        for (const t of busyTimers.values()) clearTimeout(t)
         opts.signal?.removeEventListener('abort', onAbort)
         this.pending.delete(key)
         if (proof !== undefined) resolve(proof)
@@ -127,7 +163,8 @@ export class Client {
       p.reject = err => { finish(err) }
       opts.signal?.addEventListener('abort', onAbort, { once: true })
       this.pending.set(key, p)
-      this.opts.transport.send(this.view % this.n, bytes)
+      const primary = this.view % this.n
+      for (let r = 0; r < this.n; r++) if (r === primary || !this.introduced.has(r)) sendTo(r)
     })
   }
 
@@ -136,7 +173,7 @@ export class Client {
     if (!decoded.ok) return
     const frame = decoded.value
     if (frame.reply != null) this.onReply(replica, frame.reply)
-    else if (frame.error != null) this.onError(replica, frame.error)
+    else if (frame.error != null) this.onError(replica, frame.error, frame.retryAfterMs)
   }
 
   private onReply (replica: number, reply: Reply): void {
@@ -149,12 +186,23 @@ export class Client {
     p.resolve({ txId: toHex(r.txId), height: r.height, index: r.index, code: r.code, log: r.log, blockHash: toHex(r.blockHash), replies: outcome.proof })
   }
 
-  /** Error frames are "txid-hex: reason"; f+1 of them reject the transaction. */
-  private onError (replica: number, error: string): void {
+  /**
+   * Error frames are "txid-hex: reason"; f+1 of them reject the transaction. One with a
+   * retryAfterMs is a busy answer: the copy is sent to that replica again later.
+   */
+  private onError (replica: number, error: string, retryAfterMs: number | undefined): void {
     const sep = error.indexOf(': ')
     if (sep < 0) return
     const p = this.pending.get(error.slice(0, sep))
     if (p === undefined) return
+    if (retryAfterMs !== undefined) {
+      p.busy++
+      this.stats.busy++
+      const sent = p.sentAt.get(replica)
+      this.opts.onBusy?.({ replica, retryAfterMs, latencyMs: sent === undefined ? 0 : performance.now() - sent })
+      p.onBusy(replica, retryAfterMs)
+      return
+    }
     p.rejections.set(replica, error.slice(sep + 2))
     if (p.rejections.size >= this.f + 1) p.reject(new TxRejectedError([...p.rejections.values()][0] ?? 'rejected'))
   }

@@ -24,3 +24,14 @@ export class ClientClosedError extends Error {
   override readonly name = 'ClientClosedError'
   constructor () { super('client is closed') }
 }
+
+/**
+ * Every replica that answered said it was busy (admission control) until the timeout: the
+ * cluster is overloaded, the transaction was not refused. Submitting it again later is safe.
+ */
+export class ClusterBusyError extends Error {
+  override readonly name = 'ClusterBusyError'
+  constructor (readonly timeoutMs: number, readonly busyAnswers: number) {
+    super(`the cluster stayed busy for ${timeoutMs} ms (${busyAnswers} busy answers); try again later`)
+  }
+}

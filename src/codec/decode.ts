@@ -50,6 +50,7 @@ export function decodeClientFrame (bytes: Uint8Array): Decoded<pb.ClientFrame> {
     if (m.request != null) return V.transaction(m.request, 'request')
     if (m.reply != null) return V.reply(m.reply, 'reply')
     if (m.error != null && m.error.length > L.CLIENT_ERROR_BYTES_MAX) return ['error', `must be at most ${L.CLIENT_ERROR_BYTES_MAX} characters`]
+    if (m.retryAfterMs != null && (m.error == null || m.retryAfterMs > L.RETRY_AFTER_MS_MAX)) return ['retryAfterMs', `must come with an error and be at most ${L.RETRY_AFTER_MS_MAX}`]
     return undefined
   })
 }

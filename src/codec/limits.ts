@@ -15,6 +15,8 @@ export const TX_PAYLOAD_BYTES_MAX = 1024
 export const TX_BYTES_MAX = 2048
 export const REPLY_LOG_BYTES_MAX = 256
 export const CLIENT_ERROR_BYTES_MAX = 512
+/** Longest "busy, retry after" a replica may ask a client to wait. */
+export const RETRY_AFTER_MS_MAX = 60_000
 
 /** Replicas in one cluster. */
 export const REPLICAS_MAX = 64

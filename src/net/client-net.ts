@@ -47,6 +47,7 @@ export class ClientConnection {
   private readonly streams = new Map<number, { stream: Stream, out: CoalescingSender }>()
   private readonly opening = new Map<number, Promise<CoalescingSender | undefined>>()
   private handler: (replica: number, bytes: Uint8Array) => void = () => {}
+  private closedHandler: (replica: number) => void = () => {}
   private closed = false
 
   private constructor (private readonly host: Libp2p, private readonly replicas: PeerInfo[]) {}
@@ -58,6 +59,7 @@ export class ClientConnection {
   }
 
   onFrame (handler: (replica: number, bytes: Uint8Array) => void): void { this.handler = handler }
+  onStreamClosed (handler: (replica: number) => void): void { this.closedHandler = handler }
 
   private async stream (id: number): Promise<CoalescingSender | undefined> {
     const s = this.streams.get(id)
@@ -71,6 +73,7 @@ export class ClientConnection {
         const out = new CoalescingSender(stream, CLIENT_QUEUE_BYTES_MAX)
         this.streams.set(id, { stream, out })
         readFrames(stream, limits.CLIENT_FRAME_BYTES_MAX, bytes => { this.handler(id, bytes) }).catch(() => {})
+          .finally(() => { if (this.streams.get(id)?.stream === stream) this.streams.delete(id); this.closedHandler(id) })
         return out
       })
       .catch(() => undefined)

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
-import { claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, type Evidence, type ReplicaMessage, type Reply, type Transaction } from '../codec/index.js'
+import { claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type Reply } from '../codec/index.js'
 import { createSigner, verify } from '../crypto/ed25519.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
@@ -22,7 +22,8 @@ import { createHost } from '../net/host.js'
 import { ClientServer } from '../net/client-net.js'
 import { ReplicaNetwork } from '../net/replica-net.js'
 import { AdminGate } from './admin.js'
-import { Driver } from './driver.js'
+import { Admission } from './admission.js'
+import { Driver, REQUEST_QUEUE_MAX } from './driver.js'
 import { NodeMetrics } from './metrics.js'
 import { startApi } from './routes.js'
 import { StateTransfer } from './state-transfer.js'
@@ -31,7 +32,8 @@ import { WalStore } from './wal-store.js'
 import type { Server } from 'node:http'
 
 export const TICK_MS = 10
-export const REPLY_ROUTES_MAX = 50_000
+/** Arrival times kept for the commit-latency metric. */
+export const ARRIVALS_MAX = 50_000
 export const EVIDENCE_KEPT_MAX = 1000
 
 export interface ReplicaNodeOptions {
@@ -48,7 +50,7 @@ export interface ReplicaNodeOptions {
 
 export class ReplicaNode {
   readonly evidence: Array<{ evidence: Evidence, atMs: number }> = []
-  readonly replyRoutes = new Map<string, (bytes: Uint8Array) => void>()
+  readonly admission = new Admission()
   apiPort = 0
   private timer: NodeJS.Timeout | undefined
   private server: Server | undefined
@@ -57,7 +59,8 @@ export class ReplicaNode {
   constructor (readonly genesis: Genesis, readonly id: number, readonly log: Logger, readonly metrics: NodeMetrics,
     readonly app: AccountsApp, readonly ledger: Ledger, private readonly store: LevelBlockStore, private readonly wal: WalStore,
     readonly core: Traitor, readonly driver: Driver, readonly host: Libp2p, readonly net: ReplicaNetwork,
-    private readonly clients: ClientServer, readonly transfer: StateTransfer, readonly admin: AdminGate) {}
+    private readonly clients: ClientServer, readonly transfer: StateTransfer, readonly admin: AdminGate,
+    private readonly verify: (pub: Uint8Array, bytes: Uint8Array, sig: Uint8Array) => boolean) {}
 
   status (): Record<string, unknown> {
     const s = this.core.status()
@@ -76,6 +79,7 @@ export class ReplicaNode {
       const now = Date.now()
       this.driver.push({ type: 'tick', nowMs: now })
       this.transfer.tick(now)
+      this.admission.expire(now)
       const s = this.core.status()
       this.metrics.view.set(s.view)
       this.metrics.stableCheckpoint.set(s.stableCheckpoint)
@@ -92,15 +96,6 @@ export class ReplicaNode {
 
   setServer (server: Server, port: number): void { this.server = server; this.apiPort = port }
 
-  routeReply (client: string, reply: (bytes: Uint8Array) => void): void {
-    this.replyRoutes.delete(client)
-    this.replyRoutes.set(client, reply)
-    if (this.replyRoutes.size > REPLY_ROUTES_MAX) {
-      const oldest = this.replyRoutes.keys().next().value
-      if (oldest !== undefined) this.replyRoutes.delete(oldest)
-    }
-  }
-
   /** A frame from an authenticated replica: decoded, its signer checked against the peer, routed. */
   onReplicaFrame (from: number, bytes: Uint8Array): void {
     const d = decodeReplicaFrame(bytes)
@@ -114,27 +109,52 @@ export class ReplicaNode {
     else this.driver.push({ type: 'message', from, message: m })
   }
 
-  /** A client frame: decoded, checked by the app (stateless), then handed to the core. */
+  /**
+   * A client frame: decoded, cheap checks and admission bounds (src/node/admission.ts) BEFORE
+   * the one signature verify of this copy; then its stream becomes a reply route of its client
+   * and the request goes to the core. Busy answers carry a "retry after".
+   */
   onClientRequest (bytes: Uint8Array, reply: (bytes: Uint8Array) => void): void {
     const d = decodeClientFrame(bytes)
     if (!d.ok || d.value.request == null) { this.metrics.dropped.inc({ reason: 'client-decode' }); return }
     const tx = d.value.request
-    this.routeReply(toHex(tx.client), reply)
+    const id = toHex(txId(tx))
+    const refuse = (reason: string, why: string): void => {
+      this.metrics.dropped.inc({ reason })
+      reply(encodeClientFrame({ error: `${id}: ${why}` }))
+    }
+    if (tx.chainId !== this.genesis.chainId) return refuse('request-wrong-chain', 'wrong chain id')
     const check = this.app.checkTx(tx)
-    if (!check.ok) { reply(encodeClientFrame({ error: `${toHex(txId(tx))}: ${check.log}` })); return }
-    this.noteArrival(tx)
+    if (!check.ok) return refuse('request-bad-payload', check.log)
+    const client = toHex(tx.client)
+    const verdict = this.admission.decide(id, client, tx.signature, this.driver.requestBacklog(), REQUEST_QUEUE_MAX)
+    switch (verdict.kind) {
+      case 'forged':
+        this.metrics.dropped.inc({ reason: 'request-forged-copy' })
+        return
+      case 'busy':
+        this.metrics.dropped.inc({ reason: 'request-busy' })
+        reply(encodeClientFrame({ error: `${id}: busy: ${verdict.why}`, retryAfterMs: verdict.retryAfterMs }))
+        return
+      case 'copy':
+        // The same signed bytes that verified here before: a re-send (maybe on another stream).
+        this.admission.addRoute(client, reply)
+        this.driver.push({ type: 'request', tx })
+        return
+      case 'new': break
+    }
+    if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return refuse('request-bad-signature', 'invalid signature')
+    this.admission.admit(id, client, tx.signature, Date.now(), reply)
+    if (this.arrivals.size < ARRIVALS_MAX) this.arrivals.set(id, Date.now())
     this.driver.push({ type: 'request', tx })
-  }
-
-  noteArrival (tx: Transaction): void {
-    if (this.arrivals.size < REPLY_ROUTES_MAX) this.arrivals.set(toHex(txId(tx)), Date.now())
   }
 
   onReply (reply: Reply): void {
     const key = toHex(reply.txId)
     const at = this.arrivals.get(key)
     if (at !== undefined) { this.metrics.commitLatency.observe((Date.now() - at) / 1000); this.arrivals.delete(key) }
-    this.replyRoutes.get(toHex(reply.client))?.(encodeClientFrame({ reply }))
+    this.admission.done(key)
+    this.admission.deliver(toHex(reply.client), encodeClientFrame({ reply }))
   }
 
   async stop (): Promise<void> {
@@ -187,7 +207,9 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     reply: reply => { node?.onReply(reply) },
     reject: (tx, reason) => {
       metrics.dropped.inc({ reason: 'request-rejected' })
-      node?.replyRoutes.get(toHex(tx.client))?.(encodeClientFrame({ error: `${toHex(txId(tx))}: ${reason}` }))
+      const id = toHex(txId(tx))
+      node?.admission.done(id)
+      node?.admission.deliver(toHex(tx.client), encodeClientFrame({ error: `${id}: ${reason}` }))
     },
     evidence: e => {
       metrics.evidence.inc({ accused: String(e.accused), kind: e.kind })
@@ -196,7 +218,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
       if ((node?.evidence.length ?? 0) > EVIDENCE_KEPT_MAX) node?.evidence.shift()
     },
     fetchState: (seq, blockHash, peers) => { transfer.start(seq, blockHash, peers, Date.now()) },
-    executed: (seq, txs) => { metrics.height.set(seq); metrics.txsCommitted.inc(txs); metrics.batchSize.observe(txs) },
+    executed: (seq, txs) => { node?.admission.onExecuted(txs, Date.now()); metrics.height.set(seq); metrics.txsCommitted.inc(txs); metrics.batchSize.observe(txs) },
     fatal: err => { log.fatal({ err }, 'replica stopped on an unexpected error'); process.exitCode = 1; void node?.stop() }
   })
   const transfer = new StateTransfer({
@@ -211,7 +233,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     },
     lies: () => core.has('bad-state-transfer')
   })
-  node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin)
+  node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin, verifier.verify)
   const started = node
   net.onFrame((from, bytes) => { started.onReplicaFrame(from, bytes) })
   await host.start()

@@ -94,14 +94,20 @@ export function startTimer (s: State): void {
   if (s.timerStartedMs === undefined && !s.viewChanging && (s.pending.size > 0 || s.inFlight.size > 0)) s.timerStartedMs = s.nowMs
 }
 
-/** The primary closes batches while the window allows (§4.2, batching as in §5.1.4). */
+/**
+ * The primary closes batches while the window allows (§4.2, batching as in §5.1.4). When
+ * nothing it proposed is still executing, a request is proposed at once (a lone request does
+ * not wait for the batch timeout, nor for the next tick to see it); while batches are in flight,
+ * requests gather until a batch is full or its oldest request waited batchTimeoutMs.
+ */
 export function tryPropose (s: State, emit: (batch: Batch) => void): void {
   if (!s.isPrimary() || s.viewChanging || s.activeView !== s.view || s.fetching !== undefined) return
   while (s.nextSeq <= s.high) {
     const oldest = s.queue.values().next().value
     if (oldest === undefined) return
     const full = s.queue.size >= s.cfg.batchTxsMax || s.queueBytes >= s.cfg.batchBytesMax
-    if (!full && s.nowMs - oldest.arrivedMs < s.cfg.batchTimeoutMs) return
+    const idle = s.nextSeq - 1 <= s.lastExecuted
+    if (!full && !idle && s.nowMs - oldest.arrivedMs < s.cfg.batchTimeoutMs) return
     emit(makeBatch(s))
   }
 }

@@ -12,11 +12,22 @@ describe('§4.2 normal case', () => {
     expect(c.replies.every(r => r.length === 1)).toBe(true)
   })
 
-  it('a batch closes at batchTxsMax without waiting for the timeout', () => {
+  it('a batch closes at batchTxsMax without waiting for the timeout while a batch is in flight', () => {
     const c = new TestCluster(4, { batchTxsMax: 3, batchTimeoutMs: 1_000_000 })
     c.tick(1)
-    for (let k = 1; k <= 3; k++) c.submit(0, tx(1, k))
-    expect(c.executed[1]!.map(e => e.txs)).toEqual([3])
+    c.filter = e => e.message.type !== 'commit' // seq 1 stays in flight: the pipeline is busy
+    c.submit(0, tx(1, 1))
+    for (let k = 2; k <= 3; k++) c.submit(0, tx(1, k))
+    expect(c.replicas[0]!.status().inFlight.map(x => x.seq)).toEqual([1]) // 2 waiting, not full
+    c.submit(0, tx(1, 4))
+    expect(c.replicas[0]!.status().inFlight.map(x => x.seq)).toEqual([1, 2])
+  })
+
+  it('a lone request is proposed at once when the pipeline is idle (no batch timeout, no tick)', () => {
+    const c = new TestCluster(4, { batchTimeoutMs: 1_000_000 })
+    c.tick(1)
+    c.submit(0, tx(1, 1))
+    for (let i = 0; i < 4; i++) expect(c.executed[i]!.map(e => e.txs)).toEqual([1])
   })
 
   it('several sequence numbers are in flight at once (pipelining inside the window)', () => {

@@ -643,6 +643,7 @@ export interface ClientFrame {
   request?: Transaction
   reply?: Reply
   error?: string
+  retryAfterMs?: number
 }
 
 export namespace ClientFrame {
@@ -668,6 +669,11 @@ export namespace ClientFrame {
         if (obj.error != null) {
           w.uint32(26)
           w.string(obj.error)
+        }
+
+        if (obj.retryAfterMs != null) {
+          w.uint32(32)
+          w.uint32(obj.retryAfterMs)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -696,6 +702,10 @@ export namespace ClientFrame {
             }
             case 3: {
               obj.error = reader.string()
+              break
+            }
+            case 4: {
+              obj.retryAfterMs = reader.uint32()
               break
             }
             default: {
@@ -731,6 +741,13 @@ export namespace ClientFrame {
               yield {
                 field: `${prefix}.error`,
                 value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.retryAfterMs`,
+                value: reader.uint32()
               }
               break
             }
@@ -836,6 +853,11 @@ export namespace ClientFrame {
     value: string
   }
 
+  export interface ClientFrameRetryAfterMsFieldEvent {
+    field: '$.retryAfterMs'
+    value: number
+  }
+
   export function encode (obj: Partial<ClientFrame>): Uint8Array {
     return encodeMessage(obj, ClientFrame.codec())
   }
@@ -844,7 +866,7 @@ export namespace ClientFrame {
     return decodeMessage(buf, ClientFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ClientFrame>): Generator<ClientFrameRequestChainIdFieldEvent | ClientFrameRequestClientFieldEvent | ClientFrameRequestNonceFieldEvent | ClientFrameRequestPayloadFieldEvent | ClientFrameRequestSignatureFieldEvent | ClientFrameReplyChainIdFieldEvent | ClientFrameReplyViewFieldEvent | ClientFrameReplyTxIdFieldEvent | ClientFrameReplyClientFieldEvent | ClientFrameReplyNonceFieldEvent | ClientFrameReplyHeightFieldEvent | ClientFrameReplyIndexFieldEvent | ClientFrameReplyCodeFieldEvent | ClientFrameReplyLogFieldEvent | ClientFrameReplyBlockHashFieldEvent | ClientFrameReplyReplicaFieldEvent | ClientFrameReplySignatureFieldEvent | ClientFrameErrorFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ClientFrame>): Generator<ClientFrameRequestChainIdFieldEvent | ClientFrameRequestClientFieldEvent | ClientFrameRequestNonceFieldEvent | ClientFrameRequestPayloadFieldEvent | ClientFrameRequestSignatureFieldEvent | ClientFrameReplyChainIdFieldEvent | ClientFrameReplyViewFieldEvent | ClientFrameReplyTxIdFieldEvent | ClientFrameReplyClientFieldEvent | ClientFrameReplyNonceFieldEvent | ClientFrameReplyHeightFieldEvent | ClientFrameReplyIndexFieldEvent | ClientFrameReplyCodeFieldEvent | ClientFrameReplyLogFieldEvent | ClientFrameReplyBlockHashFieldEvent | ClientFrameReplyReplicaFieldEvent | ClientFrameReplySignatureFieldEvent | ClientFrameErrorFieldEvent | ClientFrameRetryAfterMsFieldEvent> {
     return streamMessage(buf, ClientFrame.codec(), opts)
   }
 }
