@@ -11,6 +11,7 @@ import { txId as computeTxId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import { ClientClosedError, ClusterBusyError, InsufficientRepliesError, TxRejectedError, TxTimeoutError } from './errors.js'
 import { ReplySet, type ReplyVerifier } from './reply-set.js'
+import { SendWindow } from './send-window.js'
 
 /** Frames to and from replicas, by replica id (src/net's client connection implements it). */
 export interface ClientTransport {
@@ -83,6 +84,8 @@ export class Client {
   /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
   private readonly introduced = new Set<number>()
   readonly stats = { busy: 0, resentToAll: 0 }
+  /** How many transactions are out at the replicas at once (shrinks on busy answers). */
+  readonly window = new SendWindow()
 
   constructor (private readonly opts: ClientOptions) {
     this.signer = createSigner(opts.seed)
@@ -128,7 +131,7 @@ export class Client {
         this.opts.transport.send(r, bytes)
       }
       let wait = retryMs
-      let retry: NodeJS.Timeout
+      let retry: NodeJS.Timeout | undefined
       const busyTimers = new Map<number, NodeJS.Timeout>()
       const resend = (): void => {
         this.stats.resentToAll++
@@ -136,9 +139,9 @@ export class Client {
         wait = Math.min(wait * 2, Math.max(retryMs, RETRY_BACKOFF_MAX_MS))
         retry = setTimeout(resend, wait)
       }
-      retry = setTimeout(resend, wait)
       p.onBusy = (replica, retryAfterMs) => {
         // Busy is an answer, not silence: no re-send to everyone while replicas keep answering.
+        this.window.busy(retryAfterMs)
         clearTimeout(retry)
         retry = setTimeout(resend, Math.max(wait, retryAfterMs + retryMs))
         if (busyTimers.has(replica)) return
@@ -147,7 +150,8 @@ export class Client {
       }
       const timeout = setTimeout(() => {
         const best = p.replies.largestMatching()
-        finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : p.busy > 0 ? new ClusterBusyError(timeoutMs, p.busy) : new TxTimeoutError(timeoutMs, p.replies.size))
+        const busy = p.busy > 0 || (!ticket.started && this.stats.busy > 0)
+        finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : busy ? new ClusterBusyError(timeoutMs, p.busy) : new TxTimeoutError(timeoutMs, p.replies.size))
       }, timeoutMs)
       const onAbort = (): void => { finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted')) }
       const finish = (err?: Error, proof?: CommitProof): void => {
@@ -156,15 +160,18 @@ export class Client {
         for (const t of busyTimers.values()) clearTimeout(t)
         opts.signal?.removeEventListener('abort', onAbort)
         this.pending.delete(key)
-        if (proof !== undefined) resolve(proof)
-        else reject(err)
+        this.window.leave(ticket)
+        if (proof !== undefined) { this.window.committed(); resolve(proof) } else reject(err)
       }
       p.resolve = proof => { finish(undefined, proof) }
       p.reject = err => { finish(err) }
       opts.signal?.addEventListener('abort', onAbort, { once: true })
       this.pending.set(key, p)
-      const primary = this.view % this.n
-      for (let r = 0; r < this.n; r++) if (r === primary || !this.introduced.has(r)) sendTo(r)
+      const ticket = this.window.enter(() => {
+        retry = setTimeout(resend, wait)
+        const primary = this.view % this.n
+        for (let r = 0; r < this.n; r++) if (r === primary || !this.introduced.has(r)) sendTo(r)
+      })
     })
   }
 
@@ -209,6 +216,7 @@ export class Client {
 
   async close (): Promise<void> {
     this.closed = true
+    this.window.stop()
     for (const p of this.pending.values()) p.reject(new ClientClosedError())
     await this.opts.transport.close()
   }

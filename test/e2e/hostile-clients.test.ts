@@ -1,0 +1,50 @@
+// Strangers without an account against a real 4-replica cluster (issue #13): a badly signed
+// transaction naming a victim's public key must not divert the victim's replies.
+import { randomBytes } from 'node:crypto'
+import { afterAll, describe, expect, it } from 'vitest'
+import { decodeClientFrame, encodeClientFrame, pb, type Transaction } from '../../src/codec/index.js'
+import { ClientConnection } from '../../src/net/client-net.js'
+import { cleanup, clients, startCluster, type E2eCluster } from './harness.js'
+
+let cl: E2eCluster | undefined
+afterAll(() => { cleanup(cl) })
+
+async function timedTransfers (c: Awaited<ReturnType<typeof clients>>[number], count: number): Promise<number[]> {
+  const ms: number[] = []
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now()
+    const proof = await c.client.transfer(c.to, 1n)
+    expect(proof.code).toBe(0)
+    ms.push(performance.now() - t0)
+  }
+  return ms
+}
+
+describe('hostile clients', () => {
+  it('reply hijack: badly signed transactions naming the victim do not divert its replies', async () => {
+    cl = await startCluster(4)
+    const [victim] = await clients(cl, 2)
+    const before = await timedTransfers(victim!, 5)
+    const attacker = await ClientConnection.connect(cl.genesis.replicas)
+    let stolen = 0
+    let refusals = 0
+    attacker.onFrame((_, bytes) => {
+      const d = decodeClientFrame(bytes)
+      if (d.ok && d.value.reply != null) stolen++
+      if (d.ok && d.value.error != null) refusals++
+    })
+    const forge = (k: number): Transaction => ({
+      chainId: cl!.genesis.chainId, client: victim!.client.publicKey, nonce: Date.now() * 1000 + k,
+      payload: pb.Transfer.encode({ to: victim!.to, amount: 1n }), signature: new Uint8Array(randomBytes(64))
+    })
+    for (let k = 0; k < 64; k++) for (let r = 0; r < 4; r++) attacker.send(r, encodeClientFrame({ request: forge(k) }))
+    await new Promise(resolve => setTimeout(resolve, 500))
+    const after = await timedTransfers(victim!, 10)
+    await new Promise(resolve => setTimeout(resolve, 300))
+    await attacker.close()
+    await victim!.client.close()
+    expect(refusals).toBeGreaterThan(0) // the forgeries were answered: invalid signature
+    expect(stolen).toBe(0)
+    expect(Math.max(...after)).toBeLessThan(Math.max(...before) + 400)
+  }, 90_000)
+})
