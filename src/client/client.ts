@@ -34,9 +34,10 @@ export interface ClientOptions {
   transport: ClientTransport
   verify: ReplyVerifier['verify']
   /**
-   * Re-send to every replica when no proof arrived within this time; each further re-send waits
-   * twice as long (up to RETRY_BACKOFF_MAX_MS), so an overloaded cluster is not flooded with
-   * copies of requests it already queued. Default 1000 ms.
+   * Re-send to every replica when no proof arrived within this time, or within the observed
+   * commit latency's retransmission timeout if that is longer (TCP's SRTT + 4 RTTVAR, so a
+   * loaded cluster is not sent copies of requests it is merely still ordering); each further
+   * re-send waits twice as long (up to RETRY_BACKOFF_MAX_MS). Default 1000 ms.
    */
   retryMs?: number
   /** Give up after this time. Default 30 s. */
@@ -81,6 +82,9 @@ export class Client {
   private lastNonce = 0
   private view = 0
   private closed = false
+  /** Smoothed commit latency and its variation (RFC 6298), for the re-send timeout. */
+  private srttMs: number | undefined
+  private rttvarMs = 0
   /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
   private readonly introduced = new Set<number>()
   readonly stats = { busy: 0, resentToAll: 0 }
@@ -120,6 +124,7 @@ export class Client {
     const id = computeTxId(tx)
     const key = toHex(id)
     const retryMs = this.opts.retryMs ?? 1000
+    const rto = this.retransmitTimeoutMs(retryMs)
     const timeoutMs = this.opts.timeoutMs ?? 30_000
     const bytes = encodeClientFrame({ request: tx })
     return await new Promise<CommitProof>((resolve, reject) => {
@@ -130,7 +135,8 @@ export class Client {
         this.introduced.add(r)
         this.opts.transport.send(r, bytes)
       }
-      let wait = retryMs
+      let wait = rto
+      let startedAt = 0
       let retry: NodeJS.Timeout | undefined
       const busyTimers = new Map<number, NodeJS.Timeout>()
       const resend = (): void => {
@@ -161,18 +167,40 @@ export class Client {
         opts.signal?.removeEventListener('abort', onAbort)
         this.pending.delete(key)
         this.window.leave(ticket)
-        if (proof !== undefined) { this.window.committed(); resolve(proof) } else reject(err)
+        if (proof !== undefined) {
+          this.window.committed()
+          if (p.busy === 0 && wait === rto) this.sampleLatency(performance.now() - startedAt)
+          resolve(proof)
+        } else reject(err)
       }
       p.resolve = proof => { finish(undefined, proof) }
       p.reject = err => { finish(err) }
       opts.signal?.addEventListener('abort', onAbort, { once: true })
       this.pending.set(key, p)
       const ticket = this.window.enter(() => {
+        startedAt = performance.now()
         retry = setTimeout(resend, wait)
         const primary = this.view % this.n
         for (let r = 0; r < this.n; r++) if (r === primary || !this.introduced.has(r)) sendTo(r)
       })
     })
+  }
+
+  /** The re-send timeout: at least `floorMs`, at most RETRY_BACKOFF_MAX_MS. */
+  retransmitTimeoutMs (floorMs: number): number {
+    if (this.srttMs === undefined) return floorMs
+    return Math.min(Math.max(floorMs, RETRY_BACKOFF_MAX_MS), Math.max(floorMs, Math.round(this.srttMs + 4 * this.rttvarMs)))
+  }
+
+  /** A commit latency of a transaction that needed no re-send (Karn's rule). */
+  private sampleLatency (ms: number): void {
+    if (this.srttMs === undefined) {
+      this.srttMs = ms
+      this.rttvarMs = ms / 2
+    } else {
+      this.rttvarMs = 0.75 * this.rttvarMs + 0.25 * Math.abs(this.srttMs - ms)
+      this.srttMs = 0.875 * this.srttMs + 0.125 * ms
+    }
   }
 
   private onFrame (replica: number, bytes: Uint8Array): void {
