@@ -89,7 +89,7 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
       log(`replica ${o.traitor.replica} is now a traitor: ${o.traitor.mode}`)
     }
     const cpuLoad0 = process.cpuUsage()
-    const run = startLoad(work, o.shape, (totalS + 40) * 1000, o.warmupS * 1000)
+    const run = startLoad(work, o.shape, (totalS + 40) * 1000, { measureFromMs: o.warmupS * 1000 })
     await sleep(o.warmupS * 1000)
     const before = await sample(cl, i => !killed.has(i))
     const cpuMeasure0 = process.cpuUsage(cpuLoad0)
