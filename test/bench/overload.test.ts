@@ -3,8 +3,9 @@
 // commit timeline, /status figures, and an open loop whose offered rate changes while it runs.
 import { describe, expect, it } from 'vitest'
 import type { Client } from '../../src/client/client.js'
+import { ClusterBusyError, TxRejectedError } from '../../src/client/errors.js'
 import type { Transaction } from '../../src/codec/index.js'
-import { committedIn, firstSecondReachingMs, startLoad, TIMELINE_BUCKET_MS, type LoadClient } from '../../src/cli/bench/load.js'
+import { committedIn, errorKind, firstSecondReachingMs, startLoad, TIMELINE_BUCKET_MS, type LoadClient } from '../../src/cli/bench/load.js'
 import { increase } from '../../src/cli/bench/overload-result.js'
 import { evaluateTargets, formatTargets, type TargetInput } from '../../src/cli/bench/overload-targets.js'
 import { statusFigures } from '../../src/cli/bench/status.js'
@@ -96,5 +97,14 @@ describe('open loop', () => {
     expect(run.stats.submitted).toBe(10_000) // one client: the SDK's own pending bound
     expect(run.stats.shed).toBe(18_100 - 10_000)
     run.stop()
+  })
+})
+
+describe('error kinds', () => {
+  it('one kind per error whatever its numbers and transaction ids', () => {
+    const a = errorKind(new ClusterBusyError(30_000, 5))
+    expect(a).toBe(errorKind(new ClusterBusyError(30_000, 12)))
+    expect(a).toMatch(/^ClusterBusyError: the cluster stayed busy for N ms \(N busy answers\)/)
+    expect(errorKind(new TxRejectedError(`${'ab'.repeat(32)}: stale nonce`))).toBe('TxRejectedError: transaction rejected: <tx>: stale nonce')
   })
 })

@@ -120,7 +120,7 @@ export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: numbe
       if (bucket < stats.timeline.length) stats.timeline[bucket]!++
     } catch (err) {
       stats.errors++
-      const kind = err instanceof Error ? `${err.name}: ${err.message.replace(/[0-9a-f]{64}/g, '<tx>').slice(0, 80)}` : String(err)
+      const kind = err instanceof Error ? errorKind(err) : String(err)
       if (stats.errorKinds.has(kind) || stats.errorKinds.size < ERROR_KINDS_MAX) stats.errorKinds.set(kind, (stats.errorKinds.get(kind) ?? 0) + 1)
       opts.onSettled?.({ startMs: start, endMs: now(), outcome: 'error', errorName: err instanceof Error ? err.name : typeof err })
     } finally {
@@ -186,6 +186,15 @@ export function perSecond (timeline: Uint32Array, toMs: number): number[] {
   const out: number[] = []
   for (let s = 0; (s + 1) * 1000 <= toMs; s++) out.push(timeline.subarray(s * per, (s + 1) * per).reduce((a, b) => a + b, 0))
   return out
+}
+
+/**
+ * An error's kind for the report: its name and the first words of its message, with transaction
+ * ids and numbers blanked (otherwise "busy for 30000 ms (5 busy answers)" and "(6 busy answers)"
+ * would fill the ERROR_KINDS_MAX kinds with one kind).
+ */
+export function errorKind (err: Error): string {
+  return `${err.name}: ${err.message.replace(/[0-9a-f]{64}/g, '<tx>').replace(/\d+/g, 'N').slice(0, 80)}`
 }
 
 /** Commits in [fromMs, toMs) of the timeline (bucket-aligned). */

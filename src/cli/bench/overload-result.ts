@@ -114,7 +114,8 @@ function phaseFigures (p: PhaseRecord, replicas: number, status: StatusSample[],
   return {
     name: p.name, load: p.load, multiple: p.multiple, offeredTxPerSec: p.offeredTxPerSec, seconds: round(seconds, 2),
     committedTxPerSec: Math.round(committedIn(tl, from, to) / seconds),
-    perSecond: perSecond(tl.subarray(Math.floor(from / TIMELINE_BUCKET_MS)), to - from),
+    // whole seconds of the phase (a phase ends a few ms either side of its last second)
+    perSecond: perSecond(tl.subarray(Math.floor(from / TIMELINE_BUCKET_MS)), Math.floor((to - from + 50) / 1000) * 1000),
     submitted: p.submitted, shed: p.shed, exhausted: p.exhausted, inFlightAtEnd: p.inFlightAtEnd,
     submittedHere: {
       committed: p.committed, failed: p.failed, errors: [...p.errorsByName.values()].reduce((a, b) => a + b, 0),

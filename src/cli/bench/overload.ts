@@ -63,8 +63,9 @@ export async function runOverload (o: OverloadOptions): Promise<OverloadResult> 
     const capacity = await capacityPhase(ctx, work)
     if (capacity === 0) throw new CliError('the capacity phase committed nothing: there is no capacity to overload; see the replica logs (--keep)')
     const want = Math.min(PRESIGNED_POOL_MAX, Math.ceil(1.05 * o.durationS * capacity * [...OVERLOAD_PHASES.map(p => p.multiple), FALLBACK_MULTIPLE].reduce((a, m) => a + m, 0)))
-    const more = Math.max(0, Math.ceil((want - unsent(work)) / o.clients))
-    log(`pre-signing ${more * o.clients} more transfers (pool for the open loop: ${want}${want === PRESIGNED_POOL_MAX ? ', capped' : ''})`)
+    const left = unsent(work)
+    const more = Math.max(0, Math.ceil((want - left) / o.clients))
+    log(`open-loop pool: ${want} transfers${want === PRESIGNED_POOL_MAX ? ' (capped)' : ''}; ${left} left from the capacity phase, pre-signing ${more * o.clients} more`)
     presignMore(work, to, more)
     presigned += more * o.clients
     await openLoopPhases(ctx, work, capacity)
