@@ -13,7 +13,7 @@ import { committedIn, openLoopInFlightMax, presign, presignMore, startLoad, unse
 import { overloadResult, type OverloadResult, type ViewChangeScrape } from './overload-result.js'
 import { FALLBACK_MULTIPLE, OVERLOAD_PHASES } from './overload-targets.js'
 import { PhaseLog, type PhaseSpec } from './phase-log.js'
-import { startStatusPoller } from './status.js'
+import { startStatusPoller, type StatusPoller } from './status.js'
 
 /** Pre-signed transfers held for the open-loop phases at most (memory, and signing time before them). */
 export const PRESIGNED_POOL_MAX = 300_000
@@ -46,11 +46,12 @@ export async function runOverload (o: OverloadOptions): Promise<OverloadResult> 
   const log = o.progress ?? (() => {})
   log(`starting ${o.replicas} replicas`)
   const cl = await startBenchCluster(o.replicas, benchAccounts(o.clients), o.params ?? {})
-  const poller = startStatusPoller(cl.genesis.replicas.map((_, i) => `${apiUrl(cl.genesis, i)}/status`))
   const phases = new PhaseLog(clock)
   const ctx: Ctx = { o, cl, log, phases, scrapes: [] }
   let clients: Client[] = []
+  let poller: StatusPoller | undefined
   try {
+    poller = startStatusPoller(cl.genesis.replicas.map((_, i) => `${apiUrl(cl.genesis, i)}/status`))
     const keys = [...Array(benchAccounts(o.clients)).keys()].map(k => loadKeyFile(cl.c.accountKey(k)))
     const to = (k: number): Uint8Array => keys[recipientOf(k, o.clients)]!.publicKey
     const onBusy = (info: BusyInfo): void => { phases.onBusy(info) }
@@ -78,7 +79,7 @@ export async function runOverload (o: OverloadOptions): Promise<OverloadResult> 
   } finally {
     phases.freeze()
     await Promise.all(clients.map(async c => { await c.close() }))
-    await poller.stop()
+    await poller?.stop()
     await stopBenchCluster(cl, o.keep === true)
   }
 }
