@@ -2,9 +2,9 @@
 import { verify } from '../crypto/ed25519.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { ClientConnection } from '../net/client-net.js'
-import { Client } from './client.js'
+import { Client, type ClientOptions } from './client.js'
 
-export async function connectClient (g: Genesis, seed: Uint8Array, opts: { timeoutMs?: number, retryMs?: number } = {}): Promise<Client> {
+export async function connectClient (g: Genesis, seed: Uint8Array, opts: Pick<ClientOptions, 'timeoutMs' | 'retryMs' | 'onBusy'> = {}): Promise<Client> {
   const transport = await ClientConnection.connect(g.replicas)
   return new Client({ chainId: g.chainId, replicaKeys: g.replicas.map(r => r.publicKey), seed, transport, verify, ...opts })
 }

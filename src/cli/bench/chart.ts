@@ -1,6 +1,8 @@
 // Charts of bench results as SVG, rendered by vega-lite + vega without a browser.
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
+import type { OverloadResult } from './overload-result.js'
+import { FALLBACK_MULTIPLE, OVERLOAD_PHASES, RECOVERY_SHARE } from './overload-targets.js'
 import type { BenchResult } from './run.js'
 
 async function render (spec: TopLevelSpec): Promise<string> {
@@ -51,6 +53,25 @@ export async function sweepChart (byReplicas: BenchResult[], byLoad: BenchResult
         mark: { type: 'line', point: true },
         encoding: { x: { field: 'offered', type: 'quantitative', title: 'offered tx/s' }, y: { field: 'committed', type: 'quantitative', title: 'committed tx/s' } }
       }
+    ]
+  })
+}
+
+/** An overload run: committed tx/s per second through the phases, what each phase must commit, and C. */
+export async function overloadChart (r: OverloadResult): Promise<string> {
+  const C = r.capacityTxPerSec
+  const needed = (m: number | null): number | null => m === FALLBACK_MULTIPLE ? RECOVERY_SHARE * FALLBACK_MULTIPLE * C : m === null ? null : (OVERLOAD_PHASES.find(p => p.multiple === m)?.committedShareMin ?? 0) * C
+  let second = 0
+  const values = r.phases.flatMap(p => p.perSecond.map(tps => ({ second: ++second, phase: p.name, tps, needed: needed(p.multiple) })))
+  const met = r.targets.filter(t => t.met).length
+  return await render({
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `pbft-ledger overload: ${r.config.replicas} replicas, C = ${C} tx/s, offered 2C / 4C / 10C then 0.5C; ${met} of ${r.targets.length} targets met`,
+    width: 640, height: 240, data: { values },
+    layer: [
+      { mark: { type: 'line', point: true }, encoding: { x: { field: 'second', type: 'quantitative', title: 'second of the run (phases back to back)' }, y: { field: 'tps', type: 'quantitative', title: 'committed tx/s' }, color: { field: 'phase', type: 'nominal', sort: null, legend: { orient: 'bottom' } } } },
+      { mark: { type: 'line', strokeDash: [4, 4], color: 'gray', interpolate: 'step-after' }, encoding: { x: { field: 'second', type: 'quantitative' }, y: { field: 'needed', type: 'quantitative' }, detail: { field: 'phase', type: 'nominal' } } },
+      { data: { values: [{ y: C }] }, mark: { type: 'rule', strokeDash: [2, 2], color: 'firebrick' }, encoding: { y: { field: 'y', type: 'quantitative' } } }
     ]
   })
 }

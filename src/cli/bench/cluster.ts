@@ -12,6 +12,20 @@ import type { Genesis, GenesisParams } from '../../ledger/genesis.js'
 
 export interface BenchCluster { c: ClusterDir, genesis: Genesis, root: string, pids: number[] }
 
+/**
+ * Accounts a bench cluster creates for `clients` clients: one per client, and a spare recipient
+ * when there is a single client (a transfer to oneself fails, so every one of its transactions
+ * would be a failure).
+ */
+export function benchAccounts (clients: number): number {
+  return Math.max(2, clients)
+}
+
+/** The account client k pays: the next account, wrapping round, never client k itself. */
+export function recipientOf (k: number, clients: number): number {
+  return (k + 1) % benchAccounts(clients)
+}
+
 export async function startBenchCluster (replicas: number, accounts: number, params: Partial<GenesisParams>): Promise<BenchCluster> {
   const root = mkdtempSync(join(tmpdir(), 'pbft-bench-'))
   const { c, genesis } = await initCluster({ dir: join(root, 'cluster'), replicas, basePort: await freeBasePort(replicas), accounts, host: '127.0.0.1', balance: 10n ** 15n, params })

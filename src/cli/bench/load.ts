@@ -1,8 +1,8 @@
 // The bench's load generator: transfers pre-signed before the clock starts (signing is not
 // measured), submitted through the SDK either closed loop (each client keeps `window` in
-// flight) or open loop (a fixed offered rate, in-flight bounded so an overloaded cluster
-// cannot make the generator grow without limit).
-import type { Client } from '../../client/client.js'
+// flight) or open loop (an offered rate, which can be changed while the loop runs; in-flight
+// bounded so an overloaded cluster cannot make the generator grow without limit).
+import { CLIENT_PENDING_MAX, type Client } from '../../client/client.js'
 import type { Transaction } from '../../codec/index.js'
 import { LatencySamples } from './latency.js'
 
@@ -15,7 +15,25 @@ export const ERROR_KINDS_MAX = 20
 /** Time resolution of the commit timeline. */
 export const TIMELINE_BUCKET_MS = 10
 
-export interface LoadClient { client: Client, txs: Transaction[], next: number }
+/** A client's pre-signed transfers; `nonce` is the last one signed (later ones go above it). */
+export interface LoadClient { client: Client, txs: Transaction[], next: number, nonce: number }
+
+/** How one submitted transaction ended, with times from the run's clock. */
+export interface Settled {
+  startMs: number
+  endMs: number
+  outcome: 'committed' | 'failed' | 'error'
+  /** For errors: the error's name (TxTimeoutError, ClusterBusyError, ...). */
+  errorName?: string
+}
+
+export interface LoadOptions {
+  /** Latencies are recorded for transactions submitted this long after the start or later. */
+  measureFromMs?: number
+  now?: () => number
+  /** Called once per submitted transaction when it commits, fails or errs. */
+  onSettled?: (s: Settled) => void
+}
 
 export interface LoadStats {
   submitted: number
@@ -33,22 +51,50 @@ export interface LoadStats {
 
 /** Pre-signs `count` transfers per client with increasing nonces (PBFT timestamps). */
 export function presign (clients: Client[], to: (k: number) => Uint8Array, count: number): LoadClient[] {
-  const base = Date.now() * 1000
-  return clients.map((client, k) => ({ client, next: 0, txs: Array.from({ length: count }, (_, i) => client.signTransfer(to(k), 1n, base + i)) }))
+  const work = clients.map((client): LoadClient => ({ client, next: 0, txs: [], nonce: 0 }))
+  presignMore(work, to, count)
+  return work
+}
+
+/** Appends `count` more pre-signed transfers per client, with nonces above every earlier one. */
+export function presignMore (work: LoadClient[], to: (k: number) => Uint8Array, count: number): void {
+  work.forEach((c, k) => {
+    const base = Math.max(c.nonce + 1, Date.now() * 1000)
+    for (let i = 0; i < count; i++) c.txs.push(c.client.signTransfer(to(k), 1n, base + i))
+    c.nonce = base + count - 1
+  })
+}
+
+/** Pre-signed transfers not yet sent, over all clients. */
+export function unsent (work: LoadClient[]): number {
+  return work.reduce((a, c) => a + c.txs.length - c.next, 0)
 }
 
 export interface LoadRun {
   stats: LoadStats
+  /** When the run started, on its clock (the timeline starts here). */
+  t0: number
   /** Resolves when every worker has stopped (after `stop()` or when the workload runs out). */
   done: Promise<void>
   stop: () => void
+  /** Open loop: offer `rate` tx/s from now on (what was due at the old rate stays due). */
+  setRate: (rate: number) => void
+  /** Transactions submitted and not yet settled. */
+  inFlight: () => number
+}
+
+/** The open loop's in-flight bound for this many clients (each client's SDK has its own). */
+export function openLoopInFlightMax (clients: number): number {
+  return Math.min(OPEN_LOOP_IN_FLIGHT_MAX, clients * CLIENT_PENDING_MAX)
 }
 
 /**
  * Runs the load for at most `maxMs`; latencies are recorded for transactions submitted at or
  * after `measureFromMs` (the warm-up is not measured).
  */
-export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: number, measureFromMs = 0, now: () => number = () => performance.now()): LoadRun {
+export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: number, opts: LoadOptions = {}): LoadRun {
+  const now = opts.now ?? (() => performance.now())
+  const measureFromMs = opts.measureFromMs ?? 0
   const t0 = now()
   const stats: LoadStats = {
     submitted: 0, committed: 0, failed: 0, errors: 0, errorKinds: new Map(), shed: 0, exhausted: false,
@@ -68,19 +114,30 @@ export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: numbe
       const end = now()
       if (proof.code === 0) stats.committed++
       else stats.failed++
+      opts.onSettled?.({ startMs: start, endMs: end, outcome: proof.code === 0 ? 'committed' : 'failed' })
       if (start - t0 >= measureFromMs) stats.latency.add(end - start)
       const bucket = Math.floor((end - t0) / TIMELINE_BUCKET_MS)
       if (bucket < stats.timeline.length) stats.timeline[bucket]!++
     } catch (err) {
       stats.errors++
-      const kind = err instanceof Error ? `${err.name}: ${err.message.replace(/[0-9a-f]{64}/g, '<tx>').slice(0, 80)}` : String(err)
+      const kind = err instanceof Error ? errorKind(err) : String(err)
       if (stats.errorKinds.has(kind) || stats.errorKinds.size < ERROR_KINDS_MAX) stats.errorKinds.set(kind, (stats.errorKinds.get(kind) ?? 0) + 1)
+      opts.onSettled?.({ startMs: start, endMs: now(), outcome: 'error', errorName: err instanceof Error ? err.name : typeof err })
     } finally {
       inFlight--
     }
     return true
   }
   let done: Promise<void>
+  let rate = shape.kind === 'open' ? shape.rate : 0
+  let offered = 0
+  let offeredAt = t0
+  const offer = (): number => {
+    const t = now()
+    offered += (t - offeredAt) * rate / 1000
+    offeredAt = t
+    return offered
+  }
   if (shape.kind === 'closed') {
     const worker = async (c: LoadClient): Promise<void> => { while (!stopped && await submitOne(c)) { /* next transaction */ } }
     done = Promise.all(clients.flatMap(c => Array.from({ length: shape.window }, async () => { await worker(c) }))).then(() => {})
@@ -89,10 +146,11 @@ export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: numbe
     let resolve: () => void = () => {}
     done = new Promise<void>(r => { resolve = r })
     let k = 0
+    const inFlightMax = openLoopInFlightMax(clients.length)
     const timer = setInterval(() => {
-      const due = Math.floor((now() - t0) * shape.rate / 1000) - stats.submitted - stats.shed
+      const due = Math.floor(offer()) - stats.submitted - stats.shed
       for (let i = 0; i < due && !stopped; i++) {
-        if (inFlight >= OPEN_LOOP_IN_FLIGHT_MAX) { stats.shed++; continue }
+        if (inFlight >= inFlightMax) { stats.shed++; continue }
         const p = submitOne(clients[k++ % clients.length] as LoadClient)
         pending.add(p)
         void p.then(() => pending.delete(p))
@@ -103,7 +161,12 @@ export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: numbe
       }
     }, 5)
   }
-  return { stats, done, stop: () => { stopped = true } }
+  const setRate = (r: number): void => {
+    if (shape.kind !== 'open' || !(r > 0)) throw new RangeError(`setRate(${r}) needs an open loop and a positive rate`)
+    offer()
+    rate = r
+  }
+  return { stats, t0, done, stop: () => { stopped = true }, setRate, inFlight: () => inFlight }
 }
 
 /** The longest stretch without a commit inside [fromMs, toMs) of the timeline, in ms. */
@@ -123,4 +186,36 @@ export function perSecond (timeline: Uint32Array, toMs: number): number[] {
   const out: number[] = []
   for (let s = 0; (s + 1) * 1000 <= toMs; s++) out.push(timeline.subarray(s * per, (s + 1) * per).reduce((a, b) => a + b, 0))
   return out
+}
+
+/**
+ * An error's kind for the report: its name and the first words of its message, with transaction
+ * ids and numbers blanked (otherwise "busy for 30000 ms (5 busy answers)" and "(6 busy answers)"
+ * would fill the ERROR_KINDS_MAX kinds with one kind).
+ */
+export function errorKind (err: Error): string {
+  return `${err.name}: ${err.message.replace(/[0-9a-f]{64}/g, '<tx>').replace(/\d+/g, 'N').slice(0, 80)}`
+}
+
+/** Commits in [fromMs, toMs) of the timeline (bucket-aligned). */
+export function committedIn (timeline: Uint32Array, fromMs: number, toMs: number): number {
+  return timeline.subarray(Math.floor(fromMs / TIMELINE_BUCKET_MS), Math.floor(toMs / TIMELINE_BUCKET_MS)).reduce((a, b) => a + b, 0)
+}
+
+/**
+ * How long after `fromMs` a sliding one-second window of the timeline first holds `count`
+ * commits or more: the end of that window minus `fromMs`, in ms (so at least 1000); undefined
+ * when no window ending by `toMs` does.
+ */
+export function firstSecondReachingMs (timeline: Uint32Array, fromMs: number, toMs: number, count: number): number | undefined {
+  const per = 1000 / TIMELINE_BUCKET_MS
+  const first = Math.floor(fromMs / TIMELINE_BUCKET_MS)
+  const end = Math.min(timeline.length, Math.floor(toMs / TIMELINE_BUCKET_MS))
+  let sum = 0
+  for (let b = first; b < end; b++) {
+    sum += timeline[b]!
+    if (b - first >= per) sum -= timeline[b - per]!
+    if (b - first + 1 >= per && sum >= count) return (b - first + 1) * TIMELINE_BUCKET_MS
+  }
+  return undefined
 }

@@ -6,7 +6,7 @@ import { loadKeyFile } from '../../crypto/keyfile.js'
 import type { GenesisParams } from '../../ledger/genesis.js'
 import { sendAdmin } from '../commands/byzantine.js'
 import { connectClient } from '../common.js'
-import { scrape, startBenchCluster, stopBenchCluster, type BenchCluster } from './cluster.js'
+import { benchAccounts, recipientOf, scrape, startBenchCluster, stopBenchCluster, type BenchCluster } from './cluster.js'
 import { longestStallMs, perSecond, presign, startLoad, type LoadShape } from './load.js'
 import { cpuSeconds, memoryMiB } from './procstat.js'
 import { signatureCeiling, unreplicatedBaseline, type Baseline, type Ceiling } from './references.js'
@@ -71,16 +71,16 @@ async function sample (cl: BenchCluster, alive: (i: number) => boolean): Promise
 export async function runBench (o: BenchOptions): Promise<BenchResult> {
   const log = o.progress ?? (() => {})
   log(`starting ${o.replicas} replicas`)
-  const cl = await startBenchCluster(o.replicas, o.clients, o.params ?? {})
+  const cl = await startBenchCluster(o.replicas, benchAccounts(o.clients), o.params ?? {})
   const killed = new Set<number>()
   try {
-    const keys = [...Array(o.clients).keys()].map(k => loadKeyFile(cl.c.accountKey(k)))
-    const clients = await Promise.all(keys.map(async k => await connectClient(cl.genesis, k.seed, { timeoutMs: 30_000 })))
+    const keys = [...Array(benchAccounts(o.clients)).keys()].map(k => loadKeyFile(cl.c.accountKey(k)))
+    const clients = await Promise.all(keys.slice(0, o.clients).map(async k => await connectClient(cl.genesis, k.seed, { timeoutMs: 30_000 })))
     const totalS = o.warmupS + o.durationS
     const rate = o.shape.kind === 'open' ? o.shape.rate * 1.05 : o.presignRate
     const perClient = Math.ceil(rate * (totalS + 5) / o.clients) + 64
     log(`pre-signing ${perClient * o.clients} transfers`)
-    const work = presign(clients, k => keys[(k + 1) % o.clients]!.publicKey, perClient)
+    const work = presign(clients, k => keys[recipientOf(k, o.clients)]!.publicKey, perClient)
     const sampleTxs: Transaction[] = []
     for (let i = 0; sampleTxs.length < Math.min(20_000, perClient * o.clients); i++) for (const w of work) if (w.txs[i] !== undefined) sampleTxs.push(w.txs[i]!)
     const ceiling = signatureCeiling(sampleTxs.slice(0, 4000), o.replicas)
@@ -89,7 +89,7 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
       log(`replica ${o.traitor.replica} is now a traitor: ${o.traitor.mode}`)
     }
     const cpuLoad0 = process.cpuUsage()
-    const run = startLoad(work, o.shape, (totalS + 40) * 1000, o.warmupS * 1000)
+    const run = startLoad(work, o.shape, (totalS + 40) * 1000, { measureFromMs: o.warmupS * 1000 })
     await sleep(o.warmupS * 1000)
     const before = await sample(cl, i => !killed.has(i))
     const cpuMeasure0 = process.cpuUsage(cpuLoad0)
