@@ -44,6 +44,12 @@ export interface ClientOptions {
   timeoutMs?: number
   /** Called for every busy answer (for load generators and dashboards). */
   onBusy?: (info: BusyInfo) => void
+  /**
+   * How long a transaction may wait for the cluster to take it — busy answers, or waiting behind
+   * the send window — before `submit` rejects with ClusterBusyError, an explicit "overloaded,
+   * try later" instead of a timeout. Default 2000 ms.
+   */
+  busyWaitMs?: number
 }
 
 export interface CommitProof {
@@ -72,6 +78,7 @@ interface Pending {
 export const CLIENT_PENDING_MAX = 10_000
 /** Longest wait between two re-sends of one transaction. */
 export const RETRY_BACKOFF_MAX_MS = 8000
+export const DEFAULT_BUSY_WAIT_MS = 2000
 
 export class Client {
   readonly publicKey: Uint8Array
@@ -124,6 +131,8 @@ export class Client {
     const id = computeTxId(tx)
     const key = toHex(id)
     const retryMs = this.opts.retryMs ?? 1000
+    const busyWaitMs = this.opts.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS
+    const submittedAt = performance.now()
     const rto = this.retransmitTimeoutMs(retryMs)
     const timeoutMs = this.opts.timeoutMs ?? 30_000
     const bytes = encodeClientFrame({ request: tx })
@@ -148,6 +157,10 @@ export class Client {
       p.onBusy = (replica, retryAfterMs) => {
         // Busy is an answer, not silence: no re-send to everyone while replicas keep answering.
         this.window.busy(retryAfterMs)
+        if (performance.now() + retryAfterMs - submittedAt > busyWaitMs && p.replies.size === 0) {
+          finish(new ClusterBusyError(Math.round(performance.now() - submittedAt), p.busy))
+          return
+        }
         clearTimeout(retry)
         retry = setTimeout(resend, Math.max(wait, retryAfterMs + retryMs))
         if (busyTimers.has(replica)) return
@@ -159,10 +172,14 @@ export class Client {
         const busy = p.busy > 0 || (!ticket.started && this.stats.busy > 0)
         finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : busy ? new ClusterBusyError(timeoutMs, p.busy) : new TxTimeoutError(timeoutMs, p.replies.size))
       }, timeoutMs)
+      // Still waiting behind the send window (the cluster said busy, or this client offers more
+      // than its window) after busyWaitMs: tell the caller now rather than at the timeout.
+      const queued = setTimeout(() => { if (!ticket.started) finish(new ClusterBusyError(busyWaitMs, p.busy)) }, busyWaitMs)
       const onAbort = (): void => { finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted')) }
       const finish = (err?: Error, proof?: CommitProof): void => {
         clearTimeout(retry)
         clearTimeout(timeout)
+        clearTimeout(queued)
         for (const t of busyTimers.values()) clearTimeout(t)
         opts.signal?.removeEventListener('abort', onAbort)
         this.pending.delete(key)

@@ -26,12 +26,14 @@ export class ClientClosedError extends Error {
 }
 
 /**
- * Every replica that answered said it was busy (admission control) until the timeout: the
- * cluster is overloaded, the transaction was not refused. Submitting it again later is safe.
+ * The cluster is overloaded: the replicas asked answered "busy" (admission control), or the
+ * transaction waited behind the client's send window, for longer than busyWaitMs. The
+ * transaction was not refused. Submitting the same signed transaction again later is safe
+ * (it executes at most once); a copy that reached another replica may still commit.
  */
 export class ClusterBusyError extends Error {
   override readonly name = 'ClusterBusyError'
-  constructor (readonly timeoutMs: number, readonly busyAnswers: number) {
-    super(`the cluster stayed busy for ${timeoutMs} ms (${busyAnswers} busy answers); try again later`)
+  constructor (readonly waitedMs: number, readonly busyAnswers: number) {
+    super(`the cluster stayed busy for ${waitedMs} ms (${busyAnswers} busy answers); try again later`)
   }
 }
