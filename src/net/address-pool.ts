@@ -72,13 +72,27 @@ export function addressKey (ma: Multiaddr): string | undefined {
 }
 
 function ipv6Prefix64 (ip: string): string {
-  const bare = ip.split('%')[0] as string
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)
-  if (mapped !== null) return mapped[1] as string
-  const [head, tail] = bare.split('::') as [string, string | undefined]
-  const h = head === '' ? [] : head.split(':')
-  const t = tail === undefined || tail === '' ? [] : tail.split(':')
-  const width = (gs: string[]): number => gs.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0)
-  const groups = tail === undefined ? h : [...h, ...Array<string>(Math.max(0, 8 - width(h) - width(t))).fill('0'), ...t]
-  return `${groups.slice(0, 4).map(g => parseInt(g, 16).toString(16)).join(':')}::/64`
+  const groups = ipv6Groups(ip.split('%')[0] as string)
+  // IPv4-mapped (::ffff:a.b.c.d): the IPv4 address
+  if (groups.slice(0, 5).every(g => g === 0) && groups[5] === 0xffff) {
+    const [hi, lo] = [groups[6] as number, groups[7] as number]
+    return [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff].join('.')
+  }
+  return `${groups.slice(0, 4).map(g => g.toString(16)).join(':')}::/64`
+}
+
+/** The 8 groups of an IPv6 address (with `::` expanded and a dotted IPv4 tail as two groups). */
+function ipv6Groups (ip: string): number[] {
+  const parse = (part: string): number[] => part === ''
+    ? []
+    : part.split(':').flatMap(g => {
+      if (!g.includes('.')) return [parseInt(g, 16)]
+      const [a, b, c, d] = g.split('.').map(Number) as [number, number, number, number]
+      return [(a << 8) | b, (c << 8) | d]
+    })
+  const [head, tail] = ip.split('::') as [string, string | undefined]
+  const h = parse(head)
+  if (tail === undefined) return h
+  const t = parse(tail)
+  return [...h, ...Array<number>(Math.max(0, 8 - h.length - t.length)).fill(0), ...t]
 }
