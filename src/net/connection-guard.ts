@@ -7,9 +7,9 @@
 //    share may replace its own oldest handshake once that is handshakeStaleMs old (so stalled
 //    handshakes cannot keep a replica behind the same address out); when the pool is full the
 //    address holding the most gives one up (AddressPool.victimFor); otherwise refused.
-// 2. Encrypted gate (Noise done, peer id known): replicas of genesis (`reserved`) are admitted up
-//    to peerConnectionsMax each, on slots on top of the client pool, so strangers can never fill
-//    them. Every other peer joins the client pool: peerConnectionsMax per peer,
+// 2. Encrypted gate (Noise done, peer id known): replicas of genesis (`reserved`) are admitted on
+//    slots on top of the client pool, so strangers can never fill them; a replica at
+//    peerConnectionsMax replaces its own oldest connection (which may be dead after a crash). Every other peer joins the client pool: peerConnectionsMax per peer,
 //    addressConnectionsMax per address, clientConnectionsMax in all, where again the heaviest
 //    address gives up a connection (idle ones first) to a newcomer from a lighter address.
 // 3. A client connection that has had no open stream on a protocol this host serves, at any check
@@ -26,7 +26,7 @@ import { CONNECTION_LIMITS, checkConnectionLimits, type ConnectionLimits } from 
 /** Why a connection was refused or closed: the keys of `ConnectionGuard.dropped`. */
 export type GuardReason =
   | 'handshakes-full' | 'address-handshakes' | 'handshake-replaced' | 'handshake-evicted'
-  | 'peer-connections' | 'address-connections' | 'clients-full' | 'evicted' | 'idle'
+  | 'peer-connections' | 'replica-replaced' | 'address-connections' | 'clients-full' | 'evicted' | 'idle'
 
 /** What the guard needs of libp2p's components (a subset of libp2p's Components). */
 export interface GuardComponents {
@@ -58,7 +58,8 @@ export class ConnectionGuard implements Startable {
   private readonly entries = new Map<MultiaddrConnection, Entry>()
   /** By remote address (ip/tcp/port), to find the entry of a Connection on connection:open. */
   private readonly byRemoteAddr = new Map<string, Entry>()
-  private readonly perPeer = new Map<string, number>()
+  /** Admitted inbound connections of each peer (replicas and clients). */
+  private readonly perPeer = new Map<string, Set<Entry>>()
   private replicaConnections = 0
   private components: GuardComponents | undefined
   private timer: NodeJS.Timeout | undefined
@@ -123,7 +124,12 @@ export class ConnectionGuard implements Startable {
     if (e === undefined) return addressKey(maConn.remoteAddr) !== undefined // IP but no entry: already pushed out
     this.handshakes.delete(e)
     const peer = peerId.toString()
-    if ((this.perPeer.get(peer) ?? 0) >= this.limits.peerConnectionsMax) return this.refuse('peer-connections')
+    const mine = this.perPeer.get(peer) ?? new Set<Entry>()
+    if (mine.size >= this.limits.peerConnectionsMax) {
+      if (!this.reserved.has(peer)) return this.refuse('peer-connections')
+      // a replica reconnecting (say after a crash) wins over its own older connections, which may be dead
+      this.close([...mine].sort(byAge)[0] as Entry, 'replica-replaced')
+    }
     if (this.reserved.has(peer)) {
       e.reserved = true
       this.replicaConnections++
@@ -138,7 +144,7 @@ export class ConnectionGuard implements Startable {
       c.add(e)
     }
     e.peer = peer
-    this.perPeer.set(peer, (this.perPeer.get(peer) ?? 0) + 1)
+    this.perPeer.set(peer, mine.add(e))
     return false
   }
 
@@ -195,10 +201,7 @@ export class ConnectionGuard implements Startable {
     this.handshakes.delete(e)
     this.clients.delete(e)
     if (e.reserved) this.replicaConnections--
-    if (e.peer !== undefined) {
-      const n = (this.perPeer.get(e.peer) ?? 1) - 1
-      if (n > 0) this.perPeer.set(e.peer, n)
-      else this.perPeer.delete(e.peer)
-    }
+    const mine = e.peer === undefined ? undefined : this.perPeer.get(e.peer)
+    if (mine?.delete(e) === true && mine.size === 0) this.perPeer.delete(e.peer as string)
   }
 }

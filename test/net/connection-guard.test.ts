@@ -3,7 +3,7 @@
 // from 127.0.0.1. Every host and socket started here is closed in afterEach.
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
-import { generateKeyPair } from '@libp2p/crypto/keys'
+import { generateKeyPair, generateKeyPairFromSeed } from '@libp2p/crypto/keys'
 import type { Libp2p } from '@libp2p/interface'
 import { tcp, type TCPSocketOptions } from '@libp2p/tcp'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
@@ -36,10 +36,10 @@ async function target (o: { reserved?: Set<string>, connections?: Partial<Connec
   return { host, info, ma: multiaddr(`${addr}/p2p/${info.peerId}`) }
 }
 
-/** A libp2p host (random key) whose TCP dials leave from `localAddress`. */
-async function stranger (localAddress: string): Promise<Libp2p> {
+/** A libp2p host (random key unless a seed is given) whose TCP dials leave from `localAddress`. */
+async function stranger (localAddress: string, seed?: Uint8Array): Promise<Libp2p> {
   const h = await createLibp2p({
-    privateKey: await generateKeyPair('Ed25519'),
+    privateKey: seed === undefined ? await generateKeyPair('Ed25519') : await generateKeyPairFromSeed('Ed25519', seed),
     transports: [tcp({ dialOpts: { localAddress } as TCPSocketOptions })],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
@@ -166,6 +166,20 @@ describe('connection guard: strangers holding connections cannot lock clients or
     expect(got).toEqual([['1:prepare'], ['0:commit']])
     expect(guard.counts()).toMatchObject({ clients: 16, replicas: 1 })
     expect(heldFrom(t, '127.0.0.1')).toBe(8 + 1)
+  })
+
+  it('at the per-peer limit a client is refused, while a replica replaces its own oldest connection', async () => {
+    const replicaSeed = new Uint8Array(32).fill(9)
+    const t = await target({ reserved: new Set([await peerIdFromSeed(replicaSeed)]), connections: NO_IDLE_CLOSE })
+    const client = await stranger('127.0.0.2')
+    const replica = await stranger('127.0.0.3', replicaSeed)
+    await hold(client, t.ma, PEER_CONNECTIONS_MAX + 1)
+    const first = await replica.dial(t.ma, { force: true })
+    await hold(replica, t.ma, PEER_CONNECTIONS_MAX)
+    await until(() => first.status !== 'open', 3000)
+    await sleep(300)
+    expect([heldFrom(t, '127.0.0.2'), heldFrom(t, '127.0.0.3')]).toEqual([PEER_CONNECTIONS_MAX, PEER_CONNECTIONS_MAX])
+    expect(t.host.services.connectionGuard.dropped).toMatchObject({ 'peer-connections': 1, 'replica-replaced': 1 })
   })
 
   it('with every client slot taken, a newcomer from a lighter address pushes out one connection of the heaviest', async () => {
