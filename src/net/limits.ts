@@ -31,7 +31,7 @@ export const ADDRESS_HANDSHAKES_MAX = 32
 export const HANDSHAKE_TIMEOUT_MS = 5000
 /** An address at its handshake share may replace its oldest handshake once that is this old. */
 export const HANDSHAKE_STALE_MS = 1000
-/** A client connection without an open stream on a protocol this host serves is closed after this. */
+/** A client connection without a live stream (connection-guard.ts) for this long is closed. */
 export const IDLE_CLOSE_MS = 10_000
 /** How often idle connections are looked for. */
 export const IDLE_CHECK_MS = 1000

@@ -119,6 +119,35 @@ describe('connection guard: strangers holding connections cannot lock clients or
     expect((guard.dropped['address-handshakes'] ?? 0) + (guard.dropped['handshake-replaced'] ?? 0)).toBe(300 - ADDRESS_HANDSHAKES_MAX)
   })
 
+  it('stalled handshakes: an address at its share replaces only its own stale ones; a full pool makes room for a lighter address', async () => {
+    const t = await target({ connections: { handshakesMax: 8, addressHandshakesMax: 4, handshakeStaleMs: 300, ...NO_IDLE_CLOSE } })
+    const port = Number(t.info.addrs[0]!.split('/')[4])
+    const sockets: Array<{ ip: string, closed: boolean }> = []
+    const all: Socket[] = []
+    closers.push(async () => { for (const s of all) s.destroy() })
+    const open = async (ip: string): Promise<void> => { await new Promise<void>(resolve => {
+      const rec = { ip, closed: false }
+      const s = connect({ host: '127.0.0.1', port, localAddress: ip }, () => { resolve() })
+      s.on('error', () => {}).on('close', () => { rec.closed = true; resolve() })
+      sockets.push(rec)
+      all.push(s)
+    }) }
+    const closed = (): boolean[] => sockets.map(s => s.closed)
+    for (let i = 0; i < 4; i++) await open('127.0.0.2')
+    await open('127.0.0.2') // its share is taken and none is stale yet: this one is refused
+    await until(() => sockets[4]!.closed, 2000)
+    await sleep(400)
+    await open('127.0.0.2') // now the oldest is stale: it gives way
+    await until(() => sockets[0]!.closed, 2000)
+    for (let i = 0; i < 4; i++) await open('127.0.0.3') // the pool (8) is full
+    await open('127.0.0.4') // 127.0.0.4 holds none, the others 4 each: one of theirs gives way
+    await until(() => closed().filter(Boolean).length === 3, 2000)
+    await sleep(200)
+    expect(closed().filter(Boolean).length).toBe(3)
+    expect(closed()[10]).toBe(false)
+    expect(t.host.services.connectionGuard.dropped).toEqual({ 'address-handshakes': 1, 'handshake-replaced': 1, 'handshake-evicted': 1 })
+  })
+
   it('a client connection without a live stream is closed after the idle timeout; one with a live stream is kept', async () => {
     const t = await target({ connections: { idleCloseMs: 400, idleCheckMs: 50 } })
     const idle = await stranger('127.0.0.2')
