@@ -8,7 +8,7 @@ import { limits } from '../codec/index.js'
 import { CoalescingSender } from './coalesce.js'
 import { readFrames } from './frames.js'
 import { createHost } from './host.js'
-import { CLIENT_FRAMES_PER_SEC, CLIENT_QUEUE_BYTES_MAX, CLIENT_STREAMS_MAX, TokenBucket } from './limits.js'
+import { CLIENT_FRAMES_PER_SEC, CLIENT_QUEUE_BYTES_MAX, CLIENT_STREAMS_MAX, CLIENT_STREAMS_PER_CONNECTION, TokenBucket } from './limits.js'
 import type { PeerInfo } from './replica-net.js'
 
 export const CLIENT_PROTOCOL = '/pbft-ledger/client/1.0.0'
@@ -36,7 +36,7 @@ export class ClientServer {
         onRequest(bytes, reply)
       }).catch((err: Error) => { this.drop(err.name === 'FrameTooLargeError' ? 'oversized' : 'stream-error') })
         .finally(() => { this.streams-- })
-    }, { maxInboundStreams: 4, maxOutboundStreams: 1 })
+    }, { maxInboundStreams: CLIENT_STREAMS_PER_CONNECTION, maxOutboundStreams: 1 })
   }
 
   async stop (): Promise<void> { await this.host.unhandle(CLIENT_PROTOCOL).catch(() => {}) }
