@@ -49,11 +49,12 @@ export function evidenceKey (e: Pick<EvidenceJson, 'accused' | 'kind' | 'message
   return `${e.accused}/${e.kind}/${h.digest('hex').slice(0, 32)}`
 }
 
-/** Merges evidence records into a map by key; builds the record the first time. */
+/** Merges evidence records into a map by key; builds (and checks) the record the first time. */
 export class EvidenceBook {
   readonly records = new Map<string, EvidenceRecord>()
 
-  constructor (private readonly genesis: Genesis) {}
+  /** `max`: records kept, the oldest dropped first (the dashboard keeps a bounded list). */
+  constructor (private readonly genesis: Genesis, private readonly max = Infinity) {}
 
   add (e: unknown, source: { holder: number, atMs?: number } | { committed: number }): EvidenceRecord | undefined {
     if (!isEvidence(e)) return undefined
@@ -61,6 +62,7 @@ export class EvidenceBook {
     let r = this.records.get(key)
     if (r === undefined) {
       r = { key, accused: e.accused, kind: e.kind, holders: [], ...this.describe(e) }
+      if (this.records.size >= this.max) this.records.delete(this.records.keys().next().value as string)
       this.records.set(key, r)
     }
     if ('holder' in source) {

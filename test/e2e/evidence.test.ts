@@ -9,6 +9,7 @@ import { sendAdmin } from '../../src/cli/commands/byzantine.js'
 import { apiUrl, getJson } from '../../src/cli/common.js'
 import { gatherEvidence } from '../../src/cli/evidence.js'
 import { PACKAGE_ROOT } from '../../src/cli/processes.js'
+import { ClusterPoller } from '../../src/dashboard/poller.js'
 import { loadKeyFile } from '../../src/crypto/keyfile.js'
 import { cleanup, clients, status, startCluster, transfers, waitFor, type E2eCluster } from './harness.js'
 
@@ -49,5 +50,13 @@ describe('pbft evidence', () => {
     expect(report.records.some(r => r.committed !== undefined)).toBe(true)
     // One record per misbehaviour, however many replicas hold it.
     expect(new Set(report.records.map(r => r.key)).size).toBe(report.records.length)
+
+    // The dashboard's server-side state shows the same records, holders and heights.
+    const poller = new ClusterPoller(c.genesis, { processes: false, accounts: 0, modes: {} })
+    const state = await poller.poll()
+    const byKey = (r: { accused: number, view?: number, seq?: number, kind: string }): string => `${r.accused}/${r.kind}/${r.view ?? ''}/${r.seq ?? ''}`
+    expect(state.evidence.map(e => [byKey(e), e.reportedBy, e.committedAt, e.valid]).sort())
+      .toEqual(report.records.map(r => [byKey(r), r.holders, r.committed, true]).sort())
+    expect(state.events.filter(e => e.kind === 'evidence').map(e => e.text)).toEqual([expect.stringMatching(/^evidence: replica 0 lied \(conflicting-pre-prepare\)/)])
   }, 60_000)
 })
