@@ -18,6 +18,10 @@ export const PACKAGE_ROOT = ((): string => {
 
 const PBFT_BIN = join(PACKAGE_ROOT, 'bin', 'pbft')
 
+/** How long `cluster up` and `start` wait for a started replica to answer GET /status. */
+export const REPLICA_START_TIMEOUT_MS = 30_000
+const START_POLL_MS = 200
+
 export function readPid (c: ClusterDir, id: number): number | undefined {
   if (!existsSync(c.pid(id))) return undefined
   const pid = Number(readFileSync(c.pid(id), 'utf8').trim())
@@ -78,4 +82,30 @@ export async function stopReplicaProcess (c: ClusterDir, id: number, graceMs = 5
   process.kill(pid, 'SIGKILL')
   rmSync(c.pid(id), { force: true })
   return 'killed'
+}
+
+/** The last `lines` lines of replica `id`'s log. */
+export function logTail (c: ClusterDir, id: number, lines = 15): string {
+  if (!existsSync(c.log(id))) return '(no log)'
+  return readFileSync(c.log(id), 'utf8').trimEnd().split('\n').slice(-lines).join('\n')
+}
+
+export type StartOutcome = 'listening' | 'exited' | 'timeout'
+
+/**
+ * Waits until the replica started as `pid` answers `${api}/status` as replica `id` of `chainId`
+ * (not some other process on its port), its process exits, or `timeoutMs` passes.
+ */
+export async function waitListening (pid: number, api: string, expect: { id: number, chainId: string }, timeoutMs = REPLICA_START_TIMEOUT_MS): Promise<StartOutcome> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      const res = await fetch(`${api}/status`, { signal: AbortSignal.timeout(500) })
+      const s = await res.json() as { id?: unknown, chainId?: unknown }
+      if (res.ok && s.id === expect.id && s.chainId === expect.chainId && isAlive(pid)) return 'listening'
+    } catch { /* not listening yet */ }
+    if (!isAlive(pid)) return 'exited'
+    if (Date.now() > end) return 'timeout'
+    await new Promise(resolve => setTimeout(resolve, START_POLL_MS))
+  }
 }

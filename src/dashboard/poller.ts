@@ -3,6 +3,7 @@
 // the traitor, the latest blocks, and a throughput series. A replica that does not answer
 // within the timeout is shown as down; nothing it sends can break the poller.
 import { TRAITOR_MODES } from '../byzantine/modes.js'
+import { EvidenceBook } from '../cli/evidence.js'
 import type { Genesis } from '../ledger/genesis.js'
 import {
   BLOCKS_SHOWN, EVENTS_MAX, EVIDENCE_SHOWN_MAX, THROUGHPUT_POINTS, pushBounded,
@@ -18,13 +19,14 @@ async function getJson (url: string, timeoutMs = POLL_TIMEOUT_MS): Promise<unkno
   return await res.json()
 }
 
-interface BlockSummary { height: number, hash?: string, txs: number, signers: number[], header: { proposer: number, view: number, timestampMs: number } }
-interface EvidenceJson { accused: number, kind: string, atMs: number }
+interface BlockSummary { height: number, hash?: string, txs: number, signers: number[], header: { proposer: number, view: number, timestampMs: number, evidenceCount?: number } }
 
 export class ClusterPoller {
   private readonly replicas: ReplicaView[]
   private readonly events: EventView[] = []
-  private readonly evidence = new Map<string, EvidenceView>()
+  private readonly evidence: EvidenceBook
+  /** accused/kind pairs already announced as an event (one event per kind of lie, not per record). */
+  private readonly announced = new Set<string>()
   private readonly evidenceSeen: number[]
   private blocks: BlockView[] = []
   private lastBlock = -1
@@ -34,6 +36,7 @@ export class ClusterPoller {
 
   constructor (readonly genesis: Genesis, private readonly controls: DashboardState['controls'], private readonly now: () => number = Date.now) {
     this.replicas = genesis.replicas.map(r => ({ id: r.id, up: false, api: `http://${r.api}` }))
+    this.evidence = new EvidenceBook(genesis, EVIDENCE_SHOWN_MAX)
     this.evidenceSeen = genesis.replicas.map(() => 0)
     this.lastTraitor = genesis.replicas.map(() => '')
   }
@@ -64,7 +67,7 @@ export class ClusterPoller {
       pipeline: primary?.inFlight ?? [],
       pipelineFrom: primary?.id,
       blocks: this.blocks,
-      evidence: [...this.evidence.values()].slice(-EVIDENCE_SHOWN_MAX),
+      evidence: this.evidenceViews(),
       events: [...this.events],
       throughput: this.throughput(),
       controls: { ...this.controls, modes: TRAITOR_MODES }
@@ -94,19 +97,30 @@ export class ClusterPoller {
   }
 
   private async pollEvidence (r: ReplicaView, count: number): Promise<void> {
-    const list = await getJson(`${r.api}/evidence`) as EvidenceJson[]
+    const list = await getJson(`${r.api}/evidence`)
     if (!Array.isArray(list)) return
     this.evidenceSeen[r.id] = count
-    for (const e of list) {
-      if (typeof e?.accused !== 'number' || typeof e.kind !== 'string') continue
-      const key = `${e.accused}/${e.kind}`
-      const known = this.evidence.get(key)
-      if (known === undefined) {
-        if (this.evidence.size >= EVIDENCE_SHOWN_MAX) this.evidence.delete(this.evidence.keys().next().value as string)
-        this.evidence.set(key, { accused: e.accused, kind: e.kind, reportedBy: [r.id], atMs: e.atMs })
-        this.note('evidence', `evidence: replica ${e.accused} lied (${e.kind}), signed proof kept by replica ${r.id}`)
-      } else if (!known.reportedBy.includes(r.id)) known.reportedBy.push(r.id)
-    }
+    for (const e of list) this.addEvidence(e, { holder: r.id, atMs: typeof e?.atMs === 'number' ? e.atMs : undefined }, `signed proof kept by replica ${r.id}`)
+  }
+
+  private addEvidence (e: unknown, source: Parameters<EvidenceBook['add']>[1], where: string): void {
+    const rec = this.evidence.add(e, source)
+    if (rec !== undefined) rec.firstSeenMs ??= this.now()
+    if (rec === undefined || rec.problem !== undefined || this.announced.has(`${rec.accused}/${rec.kind}`)) return
+    this.announced.add(`${rec.accused}/${rec.kind}`)
+    this.note('evidence', `evidence: replica ${rec.accused} lied (${rec.kind}), ${where}`)
+  }
+
+  private evidenceViews (): EvidenceView[] {
+    return [...this.evidence.records.values()].map(r => ({
+      accused: r.accused, kind: r.kind, view: r.view, seq: r.seq, reportedBy: [...r.holders], committedAt: r.committed, valid: r.problem === undefined, atMs: r.firstSeenMs ?? 0
+    }))
+  }
+
+  /** Evidence committed in a block the poller just listed (its header counts evidence). */
+  private async pollBlockEvidence (api: string, height: number): Promise<void> {
+    const b = await getJson(`${api}/blocks/${height}`) as { evidence?: unknown }
+    if (Array.isArray(b?.evidence)) for (const e of b.evidence) this.addEvidence(e, { committed: height }, `committed in block ${height}`)
   }
 
   private async pollBlocks (up: ReplicaStatusJson[]): Promise<void> {
@@ -119,6 +133,7 @@ export class ClusterPoller {
       const list = await getJson(`${this.replicas[top.id]?.api ?? ''}/blocks?from=${from}&to=${to}`) as BlockSummary[]
       if (!Array.isArray(list)) return
       for (const b of list) {
+        if ((b.header?.evidenceCount ?? 0) > 0) await this.pollBlockEvidence(this.replicas[top.id]?.api ?? '', b.height)
         const v: BlockView = { height: b.height, hash: b.hash ?? '', txs: b.txs, signers: b.signers, proposer: b.header.proposer, view: b.header.view, timestampMs: b.header.timestampMs }
         pushBounded(this.blocks, v, BLOCKS_SHOWN)
         const sec = Math.floor(this.now() / 1000)

@@ -35,7 +35,12 @@ export interface ReplicaView {
 }
 
 export interface BlockView { height: number, hash: string, txs: number, signers: number[], proposer: number, view: number, timestampMs: number }
-export interface EvidenceView { accused: number, kind: string, reportedBy: number[], atMs: number }
+/**
+ * One evidence record (one misbehaviour: accused, kind, the signed messages): the replicas
+ * whose /evidence lists it, the height of the block committing it, and whether it checks out
+ * with genesis alone.
+ */
+export interface EvidenceView { accused: number, kind: string, view?: number, seq?: number, reportedBy: number[], committedAt?: number, valid: boolean, atMs: number }
 export interface EventView { atMs: number, kind: 'view-change' | 'down' | 'up' | 'traitor' | 'evidence' | 'control', text: string }
 
 export interface DashboardState {

@@ -1,5 +1,16 @@
-// Prometheus metrics of one replica process, served at /metrics.
+// Prometheus metrics of one replica process, served at /metrics. Counters kept by other layers
+// (the network's drops, the driver's dropped events) are read when /metrics is scraped.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+
+/** Read-only views of the drop counters that other layers keep. */
+export interface DropSources {
+  /** ReplicaNetwork.stats.dropped: replica frames dropped, by reason. */
+  replica: () => Readonly<Record<string, number>>
+  /** ClientServer.dropped: client streams and frames dropped, by reason. */
+  client: () => Readonly<Record<string, number>>
+  /** Driver.stats.droppedEvents: protocol events dropped because the driver's queue was full. */
+  driverEvents: () => number
+}
 
 export class NodeMetrics {
   readonly registry = new Registry()
@@ -19,6 +30,31 @@ export class NodeMetrics {
   readonly evidence = new Counter({ name: 'pbft_evidence_total', help: 'Misbehaviour evidence recorded, by accused replica and kind', labelNames: ['accused', 'kind'], registers: [this.registry] })
   readonly traitor = new Gauge({ name: 'pbft_traitor_mode', help: '1 while this replica runs a traitor mode', labelNames: ['mode'], registers: [this.registry] })
   readonly adminRejected = new Counter({ name: 'pbft_admin_commands_rejected_total', help: 'Admin commands refused (bad signature, replay, disabled)', labelNames: ['reason'], registers: [this.registry] })
+
+  readonly httpRefused = new Counter({ name: 'pbft_http_connections_refused_total', help: 'HTTP API connections closed at once because a connection limit was reached', labelNames: ['reason'], registers: [this.registry] })
+  private sources: DropSources | undefined
+  readonly networkDropped = new Counter({
+    name: 'pbft_network_dropped_total', help: 'Frames and streams dropped by the network layer, by layer (replica, client) and reason', labelNames: ['layer', 'reason'], registers: [this.registry],
+    collect: () => {
+      if (this.sources === undefined) return
+      this.networkDropped.reset()
+      for (const [layer, counts] of [['replica', this.sources.replica()], ['client', this.sources.client()]] as const) {
+        for (const [reason, n] of Object.entries(counts)) this.networkDropped.inc({ layer, reason }, n)
+      }
+    }
+  })
+
+  readonly driverDropped = new Counter({
+    name: 'pbft_driver_dropped_events_total', help: 'Protocol events dropped because the driver queue was full', registers: [this.registry],
+    collect: () => {
+      if (this.sources === undefined) return
+      this.driverDropped.reset()
+      this.driverDropped.inc(this.sources.driverEvents())
+    }
+  })
+
+  /** Exports the drop counters of the network layer and the driver from now on. */
+  watch (sources: DropSources): void { this.sources = sources }
 
   constructor (labels: { replica: number }) {
     this.registry.setDefaultLabels({ replica: String(labels.replica) })

@@ -28,6 +28,7 @@ import { NodeMetrics } from './metrics.js'
 import { startApi } from './routes.js'
 import { StateTransfer } from './state-transfer.js'
 import { VerifyCache } from './verify-cache.js'
+import { ViewWatch } from './view-log.js'
 import { WalStore } from './wal-store.js'
 import type { Server } from 'node:http'
 
@@ -55,6 +56,7 @@ export class ReplicaNode {
   private timer: NodeJS.Timeout | undefined
   private server: Server | undefined
   private readonly arrivals = new Map<string, number>()
+  private readonly views = new ViewWatch()
 
   constructor (readonly genesis: Genesis, readonly id: number, readonly log: Logger, readonly metrics: NodeMetrics,
     readonly app: AccountsApp, readonly ledger: Ledger, private readonly store: LevelBlockStore, private readonly wal: WalStore,
@@ -85,6 +87,8 @@ export class ReplicaNode {
       this.metrics.stableCheckpoint.set(s.stableCheckpoint)
       this.metrics.viewChanges.set(s.viewChanges)
       this.metrics.peersConnected.set(this.net.connected().length)
+      const viewEvent = this.views.observe(s)
+      if (viewEvent !== undefined) { const { msg, ...fields } = viewEvent; this.log.info(fields, msg) }
       if (this.core.has('flood')) this.floodMalformed()
     }, TICK_MS)
   }
@@ -199,6 +203,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const net = new ReplicaNetwork(host, o.id, genesis.replicas)
   const clients = new ClientServer(host)
   const admin = new AdminGate(genesis, o.id, join(o.dataDir, 'admin-nonce'))
+  metrics.watch({ replica: () => net.stats.dropped, client: () => clients.dropped, driverEvents: () => driver.stats.droppedEvents })
   let node: ReplicaNode | undefined
   const driver = new Driver(core, ledger, {
     persist: async records => { await wal.append(records); metrics.persistBatches.inc() },

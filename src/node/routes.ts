@@ -4,10 +4,27 @@ import { blockHash } from '../crypto/digests.js'
 import { fromHex, toHex } from '../crypto/hash.js'
 import { TraitorModeError } from '../byzantine/modes.js'
 import { AdminRejectedError } from './admin.js'
-import { HttpError, hexParam, intParam, startHttpApi } from './http-api.js'
+import { HttpError, hexParam, intParam, startHttpApi, type PostContentType } from './http-api.js'
+import { BLOCKS_PER_PAGE_MAX } from './limits.js'
 import type { ReplicaNode } from './replica-node.js'
 
-export const BLOCKS_PER_PAGE_MAX = 100
+export { BLOCKS_PER_PAGE_MAX }
+
+/**
+ * The bytes of an admin command: the encoded AdminCommand as the body
+ * (application/octet-stream), or `{ "command": "<hex of it>" }` (application/json).
+ */
+export function adminCommandBytes (body: Uint8Array | undefined, contentType: PostContentType | undefined): Uint8Array {
+  const bytes = body ?? new Uint8Array(0)
+  if (contentType !== 'application/json') return bytes
+  let v: unknown
+  try { v = JSON.parse(Buffer.from(bytes).toString('utf8')) } catch { throw new HttpError(400, 'the body is not valid JSON') }
+  const hex = typeof v === 'object' && v !== null ? (v as { command?: unknown }).command : undefined
+  if (typeof hex !== 'string' || hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) {
+    throw new HttpError(400, 'a JSON admin body must be { "command": "<hex of an encoded AdminCommand>" } (an even number of hex characters)')
+  }
+  return fromHex(hex)
+}
 
 export async function startApi (node: ReplicaNode, portOverride?: number): Promise<{ server: Server, port: number }> {
   const [host, port] = (node.genesis.replicas[node.id]?.api ?? '127.0.0.1:0').split(':')
@@ -50,10 +67,8 @@ export async function startApi (node: ReplicaNode, portOverride?: number): Promi
       evidence: async () => node.evidence.map(e => ({ ...e.evidence, atMs: e.atMs }))
     },
     post: {
-      admin: async ({ body }) => {
-        let bytes = body ?? new Uint8Array(0)
-        const text = Buffer.from(bytes).toString('utf8').trim()
-        if (/^[0-9a-fA-F]+$/.test(text)) bytes = fromHex(text)
+      admin: async ({ body, contentType }) => {
+        const bytes = adminCommandBytes(body, contentType)
         try {
           const { settings } = node.admin.check(bytes)
           node.core.set(settings)
@@ -70,5 +85,5 @@ export async function startApi (node: ReplicaNode, portOverride?: number): Promi
       }
     },
     metrics: async () => ({ contentType: node.metrics.registry.contentType, body: await node.metrics.registry.metrics() })
-  })
+  }, { refused: reason => { node.metrics.httpRefused.inc({ reason }) } })
 }

@@ -4,7 +4,6 @@ import type { Command } from 'commander'
 import { pb, signingBytes, type AdminCommand } from '../../codec/index.js'
 import { TRAITOR_MODES, parseModes } from '../../byzantine/modes.js'
 import { createSigner } from '../../crypto/ed25519.js'
-import { toHex } from '../../crypto/hash.js'
 import { loadKeyFile } from '../../crypto/keyfile.js'
 import type { Genesis } from '../../ledger/genesis.js'
 import { apiUrl, CliError, loadCluster, parseIntOption } from '../common.js'
@@ -13,7 +12,9 @@ export async function sendAdmin (g: Genesis, adminSeed: Uint8Array, replica: num
   if (g.replicas[replica] === undefined) throw new CliError(`no replica ${replica} in this cluster (ids 0..${g.replicas.length - 1})`)
   const cmd: AdminCommand = { chainId: g.chainId, replica, nonce: Date.now(), action, modes, targets, fromHeight, signature: new Uint8Array(0) }
   cmd.signature = createSigner(adminSeed).sign(signingBytes('adminCommand', cmd))
-  const res = await fetch(`${apiUrl(g, replica)}/admin`, { method: 'POST', body: toHex(pb.AdminCommand.encode(cmd)), signal: AbortSignal.timeout(5000) })
+  const res = await fetch(`${apiUrl(g, replica)}/admin`, {
+    method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: pb.AdminCommand.encode(cmd), signal: AbortSignal.timeout(5000)
+  })
   const body = await res.json() as { error?: string }
   if (!res.ok) throw new CliError(`replica ${replica} refused: ${body.error ?? res.statusText}`)
   return body

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
-import { apiUrl, getJson, loadCluster } from '../common.js'
-import { isAlive, readPid, startReplicaProcess, stopReplicaProcess } from '../processes.js'
+import { apiUrl, CliError, getJson, loadCluster } from '../common.js'
+import { isAlive, logTail, readPid, REPLICA_START_TIMEOUT_MS, startReplicaProcess, stopReplicaProcess, waitListening } from '../processes.js'
 
 interface Status { view: number, role: string, height: number, stableCheckpoint: number, peersConnected: number[], traitor: { modes: string[] }, pendingRequests: number }
 
@@ -20,13 +20,25 @@ export async function clusterStatus (dir: string): Promise<Array<{ id: number, p
 export function register (program: Command): void {
   const cluster = program.command('cluster').description('start, stop and inspect the replicas of a local cluster')
   cluster.command('up')
-    .description('start every replica in the background (logs and PIDs under DIR)')
+    .description('start every replica in the background (logs and PIDs under DIR) and wait until each answers /status; exits 1 if one does not')
     .requiredOption('--dir <dir>', 'cluster directory')
     .action(async (o: { dir: string }) => {
       const { c, genesis } = loadCluster(o.dir)
-      for (const r of genesis.replicas) {
-        const pid = startReplicaProcess(c, r.id)
-        process.stdout.write(`replica ${r.id}: pid ${pid}, api ${apiUrl(genesis, r.id)}, log ${c.log(r.id)}\n`)
+      const started = genesis.replicas.map(r => ({ id: r.id, pid: startReplicaProcess(c, r.id) }))
+      const outcomes = await Promise.all(started.map(async r => await waitListening(r.pid, apiUrl(genesis, r.id), { id: r.id, chainId: genesis.chainId })))
+      const failed: number[] = []
+      for (const [i, { id, pid }] of started.entries()) {
+        const outcome = outcomes[i]
+        if (outcome === 'listening') {
+          process.stdout.write(`replica ${id}: pid ${pid}, api ${apiUrl(genesis, id)}, log ${c.log(id)}\n`)
+          continue
+        }
+        failed.push(id)
+        const what = outcome === 'exited' ? `exited during start-up (pid ${pid})` : `pid ${pid} is running but did not answer ${apiUrl(genesis, id)}/status within ${REPLICA_START_TIMEOUT_MS / 1000} s`
+        process.stderr.write(`replica ${id}: ${what}; the end of ${c.log(id)}:\n${logTail(c, id).replace(/^/gm, '  ')}\n`)
+      }
+      if (failed.length > 0) {
+        throw new CliError(`replica${failed.length > 1 ? 's' : ''} ${failed.join(', ')} did not start (the others are running: fix it and run cluster up again, or cluster down)`)
       }
     })
   cluster.command('down')

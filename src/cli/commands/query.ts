@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { toHex } from '../../crypto/hash.js'
-import { getFromAny, loadCluster, parseAccount, parseIntOption } from '../common.js'
+import { CliError, getFromAny, loadCluster, parseAccount, parseIntOption } from '../common.js'
+import { formatEvidence, gatherEvidence } from '../evidence.js'
 
 export function register (program: Command): void {
   program.command('account')
@@ -21,12 +22,13 @@ export function register (program: Command): void {
       process.stdout.write(`${JSON.stringify(await getFromAny(genesis, `/blocks/${height}`), null, 2)}\n`)
     })
   program.command('evidence')
-    .description('misbehaviour evidence recorded by the replicas')
+    .description('misbehaviour evidence from every replica that answers and from the committed blocks, one line per record: who holds it, where it is committed, whether it is valid proof')
     .requiredOption('--dir <dir>', 'cluster directory')
-    .action(async (o: { dir: string }) => {
+    .option('--json', 'print the records as JSON')
+    .action(async (o: { dir: string, json?: boolean }) => {
       const { genesis } = loadCluster(o.dir)
-      const list = await getFromAny(genesis, '/evidence') as Array<{ accused: number, kind: string, atMs: number }>
-      if (list.length === 0) process.stdout.write('no evidence recorded\n')
-      for (const e of list) process.stdout.write(`${new Date(e.atMs).toISOString()}  replica ${e.accused} lied: ${e.kind}\n`)
+      const report = await gatherEvidence(genesis)
+      if (report.answered.length === 0) throw new CliError(`no replica answered (${report.unreachable.map(u => `replica ${u.id}: ${u.error}`).join('; ')}); is the cluster running? try: pbft cluster status`)
+      process.stdout.write(o.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatEvidence(report))
     })
 }

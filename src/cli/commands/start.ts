@@ -4,20 +4,10 @@ import type { Command } from 'commander'
 import { loadKeyFile } from '../../crypto/keyfile.js'
 import { loadGenesis } from '../../ledger/genesis.js'
 import { clusterDir } from '../cluster-dir.js'
-import { apiUrl, CliError, connectClient, getJson, parseIntOption } from '../common.js'
+import { apiUrl, CliError, connectClient, parseIntOption } from '../common.js'
 import { initCluster } from '../init.js'
-import { startReplicaProcess, stopReplicaProcess } from '../processes.js'
+import { logTail, startReplicaProcess, stopReplicaProcess, waitListening } from '../processes.js'
 import { DASHBOARD_PORT, openDashboard } from './dashboard.js'
-
-async function waitUp (url: string, ms: number): Promise<void> {
-  const end = Date.now() + ms
-  for (;;) {
-    try { await getJson(`${url}/status`, 500); return } catch (err) {
-      if (Date.now() > end) throw new CliError(`${url} did not come up within ${ms} ms (${err instanceof Error ? err.message : String(err)})`)
-      await new Promise(resolve => setTimeout(resolve, 200))
-    }
-  }
-}
 
 export function register (program: Command): void {
   program.command('start')
@@ -41,7 +31,7 @@ export function register (program: Command): void {
         throw new CliError(`${c.dir} holds a ${genesis.replicas.length}-replica cluster; remove it or pass --dir for a new one`)
       }
       const dashboard = o.dashboard ? await openDashboard(c, genesis, o.dashboardPort) : undefined
-      for (const r of genesis.replicas) startReplicaProcess(c, r.id)
+      const pids = genesis.replicas.map(r => startReplicaProcess(c, r.id))
       const stopAll = async (): Promise<void> => {
         await dashboard?.close()
         await Promise.all(genesis.replicas.map(async r => await stopReplicaProcess(c, r.id)))
@@ -55,7 +45,12 @@ export function register (program: Command): void {
       }
       process.on('SIGINT', onSignal)
       process.on('SIGTERM', onSignal)
-      await Promise.all(genesis.replicas.map(async r => { await waitUp(apiUrl(genesis, r.id), 30_000) }))
+      const outcomes = await Promise.all(genesis.replicas.map(async r => await waitListening(pids[r.id] as number, apiUrl(genesis, r.id), { id: r.id, chainId: genesis.chainId })))
+      const bad = outcomes.findIndex(x => x !== 'listening')
+      if (bad >= 0) {
+        await stopAll()
+        throw new CliError(`replica ${bad} ${outcomes[bad] === 'exited' ? 'exited during start-up' : 'did not answer /status in time'}; the end of ${c.log(bad)}:\n${logTail(c, bad)}`)
+      }
       process.stdout.write(`cluster ${genesis.chainId}: ${genesis.replicas.length} replicas (f = ${genesis.f})\n`)
       for (const r of genesis.replicas) process.stdout.write(`  replica ${r.id}: ${apiUrl(genesis, r.id)}/status  metrics: ${apiUrl(genesis, r.id)}/metrics  log: ${c.log(r.id)}\n`)
       if (dashboard !== undefined) process.stdout.write(`dashboard: ${dashboard.url}  (watch the replicas, switch traitor modes, kill/restart replicas)\n`)

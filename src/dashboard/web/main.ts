@@ -77,7 +77,13 @@ function renderBlocks (s: DashboardState): void {
 }
 
 function renderLists (s: DashboardState): void {
-  const ev = s.evidence.map(e => el('li', { 'data-accused': String(e.accused) }, `replica ${e.accused} lied: ${e.kind} — signed proof held by replica(s) ${e.reportedBy.join(', ')} (${time(e.atMs)})`))
+  const ev = s.evidence.map(e => {
+    const at = e.seq !== undefined ? ` (view ${e.view ?? '?'}, seq ${e.seq})` : ''
+    const held = e.reportedBy.length > 0 ? `signed proof held by replica(s) ${e.reportedBy.join(', ')}` : 'held by no replica now'
+    const committed = e.committedAt !== undefined ? `committed at height ${e.committedAt}` : 'not committed yet'
+    const text = `replica ${e.accused} lied: ${e.kind}${at} — ${held}; ${committed}${e.valid ? '' : '; NOT valid proof'} (${time(e.atMs)})`
+    return el('li', { 'data-accused': String(e.accused), 'data-committed': String(e.committedAt ?? '') }, text)
+  })
   if (ev.length === 0) ev.push(el('li', { class: 'none' }, 'none'))
   $('evidence').replaceChildren(...ev)
   $('events').replaceChildren(...[...s.events].reverse().map(e => el('li', { class: e.kind }, `${time(e.atMs)} ${e.text}`)))

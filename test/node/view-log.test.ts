@@ -1,0 +1,41 @@
+// View changes are logged at info level with the old view, the new view and why (as far as the
+// replica's status tells).
+import { describe, expect, it } from 'vitest'
+import { pb, signingBytes, type Transaction } from '../../src/codec/index.js'
+import { createSigner } from '../../src/crypto/ed25519.js'
+import { loadKeyFile } from '../../src/crypto/keyfile.js'
+import { ViewWatch } from '../../src/node/view-log.js'
+import { startLoneReplica } from './lone-replica.js'
+
+describe('view-change log lines', () => {
+  it('the first status is the baseline; a timeout, its installation and a NEW-VIEW jump are each one event', () => {
+    const w = new ViewWatch()
+    expect(w.observe({ view: 0, primary: 0, viewChanging: false })).toBeUndefined()
+    expect(w.observe({ view: 0, primary: 0, viewChanging: false })).toBeUndefined()
+    expect(w.observe({ view: 1, primary: 1, viewChanging: true })).toEqual({ msg: 'view change started', oldView: 0, newView: 1, primary: 1, reason: 'timeout-or-joined' })
+    expect(w.observe({ view: 2, primary: 2, viewChanging: true })).toEqual({ msg: 'view change started', oldView: 1, newView: 2, primary: 2, reason: 'timeout-or-joined' })
+    expect(w.observe({ view: 2, primary: 2, viewChanging: true })).toBeUndefined()
+    expect(w.observe({ view: 2, primary: 2, viewChanging: false })).toEqual({ msg: 'new view installed', oldView: 0, newView: 2, primary: 2, reason: 'installed' })
+    expect(w.observe({ view: 3, primary: 3, viewChanging: false })).toEqual({ msg: 'view changed', oldView: 2, newView: 3, primary: 3, reason: 'new-view' })
+  })
+
+  it('a real replica whose request times out logs "view change started" at info, 0 -> 1', async () => {
+    const r = await startLoneReplica()
+    try {
+      const lines: Array<[unknown, string]> = []
+      r.node.log.info = ((obj: unknown, msg: string) => { lines.push([obj, msg]) }) as typeof r.node.log.info
+      // Replica 0 is the primary but alone: its proposal gathers no quorum, the request timer expires.
+      const s = createSigner(loadKeyFile(r.c.accountKey(0)).seed)
+      const tx: Transaction = { chainId: r.genesis.chainId, client: s.publicKey, nonce: 1, payload: pb.Transfer.encode({ to: loadKeyFile(r.c.accountKey(1)).publicKey, amount: 1n }), signature: new Uint8Array(0) }
+      tx.signature = s.sign(signingBytes('transaction', tx))
+      // After the first ticks (a request before any tick meets a request timer started at time 0).
+      await new Promise(resolve => setTimeout(resolve, 100))
+      r.node.driver.push({ type: 'request', tx })
+      const end = Date.now() + r.genesis.params.viewChangeTimeoutMs * 5
+      while (!lines.some(([, msg]) => msg === 'view change started') && Date.now() < end) await new Promise(resolve => setTimeout(resolve, 50))
+      expect(lines.find(([, msg]) => msg === 'view change started')?.[0]).toEqual({ oldView: 0, newView: 1, primary: 1, reason: 'timeout-or-joined' })
+    } finally {
+      await r.close()
+    }
+  })
+})
