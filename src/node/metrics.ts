@@ -8,6 +8,10 @@ export interface DropSources {
   replica: () => Readonly<Record<string, number>>
   /** ClientServer.dropped: client streams and frames dropped, by reason. */
   client: () => Readonly<Record<string, number>>
+  /** The host's connection guard: inbound connections refused or closed, by reason. */
+  connection: () => Readonly<Record<string, number>>
+  /** Client admission (src/node/admission.ts): outcomes before any signature verify. */
+  admission: () => Readonly<Record<string, number>>
   /** Driver.stats.droppedEvents: protocol events dropped because the driver's queue was full. */
   driverEvents: () => number
 }
@@ -34,11 +38,11 @@ export class NodeMetrics {
   readonly httpRefused = new Counter({ name: 'pbft_http_connections_refused_total', help: 'HTTP API connections closed at once because a connection limit was reached', labelNames: ['reason'], registers: [this.registry] })
   private sources: DropSources | undefined
   readonly networkDropped = new Counter({
-    name: 'pbft_network_dropped_total', help: 'Frames and streams dropped by the network layer, by layer (replica, client) and reason', labelNames: ['layer', 'reason'], registers: [this.registry],
+    name: 'pbft_network_dropped_total', help: 'Frames, streams and connections dropped by the network layer, by layer (replica, client, connection) and reason', labelNames: ['layer', 'reason'], registers: [this.registry],
     collect: () => {
       if (this.sources === undefined) return
       this.networkDropped.reset()
-      for (const [layer, counts] of [['replica', this.sources.replica()], ['client', this.sources.client()]] as const) {
+      for (const [layer, counts] of [['replica', this.sources.replica()], ['client', this.sources.client()], ['connection', this.sources.connection()]] as const) {
         for (const [reason, n] of Object.entries(counts)) this.networkDropped.inc({ layer, reason }, n)
       }
     }
@@ -50,6 +54,15 @@ export class NodeMetrics {
       if (this.sources === undefined) return
       this.driverDropped.reset()
       this.driverDropped.inc(this.sources.driverEvents())
+    }
+  })
+
+  readonly admission = new Counter({
+    name: 'pbft_admission_total', help: 'Client requests by admission outcome (admitted, copies, forged, busy, expired), decided before any signature verify', labelNames: ['outcome'], registers: [this.registry],
+    collect: () => {
+      if (this.sources === undefined) return
+      this.admission.reset()
+      for (const [outcome, n] of Object.entries(this.sources.admission())) this.admission.inc({ outcome }, n)
     }
   })
 

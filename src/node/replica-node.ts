@@ -199,11 +199,15 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const crypto: ProtocolCrypto = { sign: signer.sign, verify: verifier.verify }
   const head = ledger.head()
   const core = new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
-  const host = await createHost({ seed: keys.seed, listen: o.listen ?? me.addrs, dialAllow: new Set(genesis.replicas.map(r => r.peerId)) })
+  const replicaPeers = new Set(genesis.replicas.map(r => r.peerId))
+  const host = await createHost({ seed: keys.seed, listen: o.listen ?? me.addrs, dialAllow: replicaPeers, reserved: replicaPeers })
   const net = new ReplicaNetwork(host, o.id, genesis.replicas)
   const clients = new ClientServer(host)
   const admin = new AdminGate(genesis, o.id, join(o.dataDir, 'admin-nonce'))
-  metrics.watch({ replica: () => net.stats.dropped, client: () => clients.dropped, driverEvents: () => driver.stats.droppedEvents })
+  metrics.watch({
+    replica: () => net.stats.dropped, client: () => clients.dropped, driverEvents: () => driver.stats.droppedEvents,
+    connection: () => host.services.connectionGuard.dropped, admission: () => ({ ...node?.admission.stats })
+  })
   let node: ReplicaNode | undefined
   const driver = new Driver(core, ledger, {
     persist: async records => { await wal.append(records); metrics.persistBatches.inc() },
@@ -242,6 +246,9 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const started = node
   net.onFrame((from, bytes) => { started.onReplicaFrame(from, bytes) })
   await host.start()
+  // The core's clock starts at the first tick: give it the wall clock before any request can
+  // arrive, or a request stamped at time 0 looks a lifetime old at the first tick and starts a view change.
+  driver.push({ type: 'tick', nowMs: Date.now() })
   await net.start()
   await clients.start((bytes, reply) => { started.onClientRequest(bytes, reply) })
   const api = await startApi(node, o.apiPort)
