@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccountsApp } from '../../src/app/accounts.js'
+import type { BlockContext } from '../../src/app/types.js'
 import { decodePruneRecord, encodePruneRecord, type PrunedBlock } from '../../src/codec/index.js'
 import { txId } from '../../src/crypto/digests.js'
 import { toHex } from '../../src/crypto/hash.js'
@@ -80,7 +81,7 @@ describe('pruning a LevelDB store below 20 of 30 blocks', () => {
     await withStore(async s => {
       const app = new AccountsApp(g.accounts)
       let prepared = 0
-      const counting = Object.assign(Object.create(app) as AccountsApp, { prepareBlock: (h: number, txs: never[]) => { prepared++; return app.prepareBlock(h, txs) } })
+      const counting = Object.assign(Object.create(app) as AccountsApp, { prepareBlock: (b: BlockContext, txs: never[]) => { prepared++; return app.prepareBlock(b, txs) } })
       const l = await Ledger.open(g, counting, s)
       expect(prepared).toBe(11)
       const h = l.head()
