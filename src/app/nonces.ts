@@ -65,8 +65,14 @@ export function highestNonce (s: NonceState): number {
 export function recentDigest (recent: readonly number[]): Uint8Array {
   const b = new Uint8Array(recent.length * 8)
   const v = new DataView(b.buffer)
-  recent.forEach((n, i) => { v.setBigUint64(i * 8, BigInt(n)) })
+  recent.forEach((n, i) => { setUint64(v, i * 8, n) })
   return sha256(b)
+}
+
+/** Writes a safe integer as 8 bytes big-endian (without a BigInt per number). */
+export function setUint64 (v: DataView, at: number, n: number): void {
+  v.setUint32(at, Math.floor(n / 0x1_0000_0000))
+  v.setUint32(at + 4, n >>> 0)
 }
 
 /** Why `s` could not have come from execution, or undefined (used on snapshots). */

@@ -6,7 +6,7 @@
 // from its record (the highest nonce is the last recent nonce, or the floor when there is none).
 // Version 1 (fixed 56-byte records with one strictly increasing nonce) is no longer read.
 import { limits } from '../codec/index.js'
-import { nonceStateProblem, RECENT_NONCES_MAX } from './nonces.js'
+import { nonceStateProblem, RECENT_NONCES_MAX, setUint64 } from './nonces.js'
 
 export const SNAPSHOT_VERSION = 2
 const HEADER_BYTES = 5
@@ -51,7 +51,7 @@ export function encodeSnapshot (accounts: SnapshotAccount[]): Uint8Array {
     v.setBigUint64(at + 48, BigInt(a.floor))
     v.setUint16(at + 56, a.recent.length)
     at += SNAPSHOT_RECORD_FIXED_BYTES
-    for (const n of a.recent) { v.setBigUint64(at, BigInt(n)); at += 8 }
+    for (const n of a.recent) { setUint64(v, at, n); at += 8 }
   }
   return out
 }
@@ -81,8 +81,8 @@ export function decodeSnapshot (bytes: Uint8Array): SnapshotAccount[] {
     if (at + 8 * k > bytes.byteLength) throw new SnapshotError('snapshot.count', `says ${count} accounts, the bytes end in account ${i}`)
     const recent: number[] = []
     for (let j = 0; j < k; j++, at += 8) {
-      const n = v.getBigUint64(at)
-      recent.push(n > BigInt(Number.MAX_SAFE_INTEGER) ? Number.POSITIVE_INFINITY : Number(n))
+      const hi = v.getUint32(at)
+      recent.push(hi > 0x1f_ffff ? Number.POSITIVE_INFINITY : hi * 0x1_0000_0000 + v.getUint32(at + 4)) // above 2^53 - 1: refused below
     }
     const a = { key, balance, floor: Number(floor), recent }
     const problem = nonceStateProblem(a)

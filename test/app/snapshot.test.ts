@@ -1,6 +1,7 @@
 // The accounts app's snapshot: canonical bytes (sorted records, each with its floor and recent
 // nonces), restored only when its root is the expected header stateRoot and its supply is
 // genesis supply.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AccountsApp, CODE } from '../../src/app/accounts.js'
 import { RECENT_NONCES_MAX } from '../../src/app/nonces.js'
@@ -93,6 +94,16 @@ describe('accounts snapshot', () => {
     // a consistent snapshot with a different supply: its own root, but not genesis supply
     const richer = new AccountsApp([...keys.map(publicKey => ({ publicKey, balance: 100_000n })), { publicKey: stranger, balance: 5n }])
     expect(field(richer.snapshot(), richer.stateRoot())).toBe('snapshot.totalSupply')
+  })
+
+  it('writes recent nonces as 8-byte big-endian integers, exact up to 2^53 - 1 (property)', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }), { maxLength: 20 }), nonces => {
+      const recent = [...nonces].sort((a, b) => a - b)
+      const bytes = encodeSnapshot([{ key: '00'.repeat(32), balance: 0n, floor: 0, recent }])
+      const v = new DataView(bytes.buffer)
+      recent.forEach((n, i) => { expect(v.getBigUint64(5 + SNAPSHOT_RECORD_FIXED_BYTES + 8 * i)).toBe(BigInt(n)) })
+      expect(decodeSnapshot(bytes)[0]!.recent).toEqual(recent)
+    }), { numRuns: 200 })
   })
 
   it('the size bound is in bytes: a state that does not fit a prune record cannot be snapshotted', () => {
