@@ -64,7 +64,7 @@ function nonceLog (p: NonceProblem, nonce: number, a: Account, boundUs: number):
   switch (p) {
     case 'too-old': return `nonce too old: ${nonce} is at or below the account's floor ${a.floor}`
     case 'duplicate': return `duplicate nonce: ${nonce} already executed for this account`
-    case 'too-far-ahead': return `nonce too far ahead: ${nonce} exceeds ${boundUs} (block time in µs + 60 s)`
+    case 'too-far-ahead': return `nonce too far ahead: ${nonce} exceeds ${boundUs} (the time in µs + 60 s)`
   }
 }
 
