@@ -11,6 +11,13 @@ export interface PreparedBlock {
   commit: () => void
 }
 
+/**
+ * What execution may know of the block besides its transactions: its height and the proposer's
+ * timestamp from the agreed proposal (= the block header's timestampMs; 0 for a null batch, which
+ * has no transactions). Replicas, state transfer and offline verification pass the same values.
+ */
+export interface BlockContext { height: number, timestampMs: number }
+
 export interface Application {
   /** Stateless validity (well-formed payload, amount > 0, ...). Signatures are checked by the caller. */
   checkTx: (tx: Transaction) => CheckResult
@@ -19,7 +26,7 @@ export interface Application {
    * without changing it until `commit()`. A failing transaction gets a non-zero code; bad input
    * never throws.
    */
-  prepareBlock: (height: number, txs: Transaction[]) => PreparedBlock
+  prepareBlock: (block: BlockContext, txs: Transaction[]) => PreparedBlock
   /** Commitment over the whole state (same state => same root on every replica). */
   stateRoot: () => Uint8Array
 }

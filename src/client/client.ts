@@ -107,9 +107,15 @@ export class Client {
     opts.transport.onStreamClosed?.(replica => { this.introduced.delete(replica) })
   }
 
-  /** Nonces are PBFT timestamps: strictly increasing, from the wall clock in µs. */
+  /**
+   * Nonces are wall-clock µs, strictly increasing per Client. The clock has ms resolution, so the
+   * µs digits are random: two processes signing for one account collide only if they sign in the
+   * same ms and draw the same digits (1 in 1000), not whenever their clocks agree. Replicas
+   * accept nonces in any order (within the account's last 1024) up to 60 s ahead of the block
+   * time (docs/ledger.md, Nonces); a collision fails as a duplicate nonce, never executes twice.
+   */
   nextNonce (): number {
-    this.lastNonce = Math.max(this.lastNonce + 1, Date.now() * 1000)
+    this.lastNonce = Math.max(this.lastNonce + 1, Date.now() * 1000 + Math.floor(Math.random() * 1000))
     return this.lastNonce
   }
 

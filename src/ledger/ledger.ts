@@ -30,7 +30,7 @@ export async function restoreAnchor (genesis: Genesis, app: Executor, store: Blo
 
 /** Re-executes a stored block on top of `prevHash`, checks its links and state root, applies it. */
 export function replayBlock (app: Executor, b: Block, prevHash: Uint8Array): Uint8Array {
-  const p = app.prepareBlock(b.header.height, b.txs)
+  const p = app.prepareBlock({ height: b.header.height, timestampMs: b.header.timestampMs }, b.txs)
   if (!bytesEqual(p.stateRoot, b.header.stateRoot)) throw new LedgerVerifyError(b.header.height, 'header.stateRoot', 're-execution gives a different state root')
   if (!bytesEqual(b.header.prevHash, prevHash)) throw new LedgerVerifyError(b.header.height, 'header.prevHash', 'does not link to the block below')
   p.commit()
@@ -86,7 +86,7 @@ export class Ledger implements LedgerApi {
   async applyCommitted (seq: number, _view: number, batch: Batch, cert: Commit[]): Promise<Applied> {
     if (seq !== this.headHeight + 1) throw new RangeError(`execute of seq ${seq} while the head is ${this.headHeight}`)
     const p = batch.proposal
-    const prepared = this.app.prepareBlock(seq, batch.txs)
+    const prepared = this.app.prepareBlock({ height: seq, timestampMs: p.timestampMs }, batch.txs)
     const header: BlockHeader = {
       chainId: this.genesis.chainId, height: seq, view: p.view, prevHash: this.headHash, txRoot: p.txRoot,
       stateRoot: prepared.stateRoot, resultsRoot: resultsRoot(prepared.results), timestampMs: p.timestampMs,
@@ -105,7 +105,7 @@ export class Ledger implements LedgerApi {
     if (!bytesEqual(h.prevHash, this.headHash)) throw new LedgerVerifyError(h.height, 'header.prevHash', 'does not link to our head')
     verifyContent(this.genesis, block, this.verify)
     verifyCertificate(this.genesis, h, block.cert.commits, this.verify)
-    const prepared = this.app.prepareBlock(h.height, block.txs)
+    const prepared = this.app.prepareBlock({ height: h.height, timestampMs: h.timestampMs }, block.txs)
     if (!bytesEqual(prepared.stateRoot, h.stateRoot)) throw new LedgerVerifyError(h.height, 'header.stateRoot', 're-execution gives a different state root')
     if (!bytesEqual(resultsRoot(prepared.results), h.resultsRoot)) throw new LedgerVerifyError(h.height, 'header.resultsRoot', 're-execution gives different results')
     await this.store.append(block)

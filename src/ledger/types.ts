@@ -66,7 +66,11 @@ export interface LedgerApi {
  * src/app, DESIGN.md §2): execute a block without applying it, then commit.
  */
 export interface Executor {
-  prepareBlock: (height: number, txs: Transaction[]) => { results: TxResult[], stateRoot: Uint8Array, commit: () => void }
+  /**
+   * Executes `txs` at `block.height` with the proposer's `block.timestampMs` (the header's; the
+   * app's replay protection bounds nonces by it), without applying them until commit().
+   */
+  prepareBlock: (block: { height: number, timestampMs: number }, txs: Transaction[]) => { results: TxResult[], stateRoot: Uint8Array, commit: () => void }
   stateRoot: () => Uint8Array
   /** The whole state as canonical bytes, to keep beside a pruned store. */
   snapshot: () => Uint8Array

@@ -2,17 +2,23 @@
 // primary, replies after execution, and the client table that caches the last reply.
 import { pb, signingBytes, type Batch, type Proposal, type Reply, type Transaction, type TxResult } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
-import { toHex } from '../crypto/hash.js'
+import { bytesEqual, toHex } from '../crypto/hash.js'
 import { CLIENT_TABLE_MAX, PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX, REPLIES_PER_CLIENT_MAX } from './limits.js'
 import { requestKey, type PendingRequest, type State } from './state.js'
 
 export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce'
 
+/**
+ * 'stale-nonce' means a duplicate: this very transaction (client, nonce and id) executed here and
+ * its reply is cached, so that reply answers it. A nonce below a higher executed nonce of the
+ * client is not stale: nonces may execute in any order, and whether one may execute is the
+ * application's decision at execution (src/app/nonces.ts), so such a request goes to ordering.
+ */
 export function checkTransaction (s: State, tx: Transaction): RequestVerdict {
   if (tx.chainId !== s.cfg.chainId) return 'bad-chain'
   if (!s.crypto.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return 'bad-signature'
-  const c = s.clients.get(toHex(tx.client))
-  if (c !== undefined && tx.nonce <= c.nonce) return 'stale-nonce'
+  const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
+  if (cached !== undefined && bytesEqual(cached.reply.txId, txId(tx))) return 'stale-nonce'
   return 'ok'
 }
 
@@ -144,10 +150,11 @@ export function onExecutedRequests (s: State, seq: number, batch: Batch, blockHa
       code: result.code, log: result.log, blockHash, replica: s.id, signature: new Uint8Array(0)
     })
     const action = { type: 'reply' as const, reply }
-    const entry = s.clients.get(client) ?? { nonce: 0, replies: new Map() }
+    const entry = s.clients.get(client) ?? { replies: new Map() }
     s.clients.delete(client) // re-insert: Map order = least recently executed first
-    entry.nonce = Math.max(entry.nonce, tx.nonce)
-    entry.replies.set(tx.nonce, action)
+    // Keep the reply of a nonce's first execution: a replay ordered again fails as a duplicate,
+    // and a retransmission must still be answered with what the transaction really did.
+    if (!entry.replies.has(tx.nonce)) entry.replies.set(tx.nonce, action)
     if (entry.replies.size > REPLIES_PER_CLIENT_MAX) entry.replies.delete(entry.replies.keys().next().value as number)
     s.clients.set(client, entry)
     if (s.clients.size > CLIENT_TABLE_MAX) {

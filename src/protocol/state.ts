@@ -24,8 +24,8 @@ export interface PendingRequest { tx: Transaction, key: string, arrivedMs: numbe
 
 export interface PreparedEntry { cert: PreparedCert, batch: Batch, view: number, digest: string }
 
-/** Per client: the highest executed nonce and the replies to its most recent requests. */
-export interface ClientEntry { nonce: number, replies: Map<number, Action & { type: 'reply' }> }
+/** Per client: the reply to the first execution of each of its most recently executed nonces. */
+export interface ClientEntry { replies: Map<number, Action & { type: 'reply' }> }
 
 export class AssertionError extends Error {
   override readonly name = 'AssertionError'

@@ -1,6 +1,9 @@
 // Invariants checked after every step of a simulation (honest replicas only):
 //   agreement      no two honest replicas execute different blocks at one height
 //   validity       every executed tx is validly signed; each (client, nonce) succeeds at most once
+//   honest results every client transfer succeeds, unless it is a retransmission or replay of one
+//                  that already succeeded (then it fails as a duplicate or too old nonce): no
+//                  delay, reordering or second writer of an account makes an honest transfer fail
 //   hash chain     every block links to the one below it
 //   no self-equivocation  an honest replica never signs two digests for one (kind, view, seq)
 //   persist-before-send   every vote an honest replica sends was persisted before it was sent
@@ -9,6 +12,8 @@
 //   accountability an honest replica never records evidence against an honest replica, and
 //                  all it records that fits a block is valid proof to a third party (src/crypto/evidence.ts)
 import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage } from '../codec/index.js'
+import { CODE } from '../app/accounts.js'
+import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
 
@@ -39,8 +44,12 @@ export class Invariants {
   private readonly certs = new Map<number, Commit[]>()
   /** Replicas proven to have signed conflicting commits, per height where safety was lost. */
   readonly forensics: Array<{ height: number, culprits: number[] }> = []
-  private readonly succeeded = new Map<string, number>()
+  /** Where each (client, nonce) first succeeded, and the id of the transaction that did. */
+  private readonly succeeded = new Map<string, { height: number, index: number, id: string }>()
   private readonly signed = new Map<string, string>()
+  /** Highest nonce that succeeded, per account, and how many succeeded below it (out of order). */
+  private readonly highest = new Map<string, number>()
+  reordered = 0
 
   constructor (private readonly verify: Verify, private readonly window: number, private readonly publicKeys: Uint8Array[] = []) {}
 
@@ -71,14 +80,32 @@ export class Invariants {
       this.violate(`agreement: replica ${replica} executed block ${hash.slice(0, 12)} at height ${h}, another honest replica ${first.slice(0, 12)}`)
       this.convict(h, this.certs.get(h) ?? [], block.cert.commits)
     }
+    if (first === undefined) this.countReordered(block)
     if (toHex(block.header.prevHash) !== prevHash) this.violate(`hash chain: replica ${replica} block ${h} does not link to its predecessor`)
     block.txs.forEach((tx, i) => {
       if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) this.violate(`validity: replica ${replica} executed a transaction with an invalid signature at height ${h}`)
-      if (block.results[i]?.code !== 0) return
       const key = `${toHex(tx.client)}/${tx.nonce}`
       const at = this.succeeded.get(key)
-      if (at === undefined) this.succeeded.set(key, h)
-      else if (at !== h) this.violate(`validity: transaction ${key.slice(0, 16)} executed at heights ${at} and ${h}`)
+      const result = block.results[i]
+      if (result?.code === CODE.OK) {
+        if (at === undefined) this.succeeded.set(key, { height: h, index: i, id: toHex(txId(tx)) })
+        else if (at.height !== h || at.index !== i) this.violate(`validity: transaction ${key.slice(0, 16)} executed at heights ${at.height} and ${h}`)
+        return
+      }
+      const replay = (result?.code === CODE.DUPLICATE_NONCE || result?.code === CODE.NONCE_TOO_OLD) && at !== undefined &&
+        (at.height < h || (at.height === h && at.index < i)) && at.id === toHex(txId(tx))
+      if (!replay) this.violate(`honest results: transfer ${key.slice(0, 16)}…/${tx.nonce} failed at height ${h} (code ${result?.code ?? '?'}: ${result?.log ?? 'no result'}) and is no replay of one that succeeded`)
+    })
+  }
+
+  /** Once per height, in height order: transfers that succeeded below a higher executed nonce. */
+  private countReordered (block: Block): void {
+    block.txs.forEach((tx, i) => {
+      if (block.results[i]?.code !== CODE.OK) return
+      const account = toHex(tx.client)
+      const top = this.highest.get(account) ?? 0
+      if (tx.nonce < top) this.reordered++
+      else this.highest.set(account, tx.nonce)
     })
   }
 

@@ -2,11 +2,11 @@
 // phase in which the healed cluster must commit every client transaction.
 import { signingBytes } from '../codec/index.js'
 import { createSigner } from '../crypto/ed25519.js'
-import { toHex } from '../crypto/hash.js'
+import { sha256, toHex } from '../crypto/hash.js'
 import { TRAITOR_MODES, type TraitorMode, type TraitorSettings } from '../byzantine/modes.js'
 import type { Genesis } from '../ledger/genesis.js'
 import type { PlantedFault } from '../protocol/index.js'
-import { CLIENT_RETRY_MS, SimClient } from './clients.js'
+import { CLIENT_RETRY_MS, CLIENT_WINDOW_MAX, SimClient } from './clients.js'
 import { Prng } from './prng.js'
 import { TICK_MS, World } from './world.js'
 
@@ -26,6 +26,10 @@ export interface SimOptions {
   traitors?: 'none' | 'random' | Map<number, TraitorSettings>
   clients?: number
   txsPerClient?: number
+  /** Transfers each client keeps in flight, 1..CLIENT_WINDOW_MAX (default: chosen by the seed). */
+  clientWindow?: number
+  /** Clients 0 and 1 sign for one account (default: chosen by the seed, half the runs). */
+  sharedAccount?: boolean
   faultMs?: number
   /**
    * How long after the faults stop every client transaction must have committed. Default 120 s,
@@ -39,6 +43,9 @@ export interface SimOptions {
 
 export interface SeedResult {
   seed: number, n: number, f: number, blocks: number, viewChanges: number, txsSubmitted: number, txsCommitted: number
+  clientWindow: number, sharedAccount: boolean
+  /** Transfers that succeeded after a higher nonce of their account had (delayed or overtaken). */
+  reordered: number
   faults: { dropped: number, duplicated: number, crashes: number, partitions: number }
   traitors: Array<{ id: number, modes: string[] }>
   evidence: Array<{ accused: number, kind: string }>
@@ -62,6 +69,16 @@ function makeGenesis (prng: Prng, n: number, clientKeys: Uint8Array[]): { genesi
   return { genesis, seeds }
 }
 
+/** Client i sends to the next client's account that is not its own (or to a new account). */
+function targetOf (keys: Uint8Array[], i: number): Uint8Array {
+  const own = toHex(keys[i] as Uint8Array)
+  for (let d = 1; d < keys.length; d++) {
+    const k = keys[(i + d) % keys.length] as Uint8Array
+    if (toHex(k) !== own) return k
+  }
+  return sha256(keys[i] as Uint8Array)
+}
+
 function pickTraitors (prng: Prng, n: number, f: number, opt: SimOptions['traitors']): Map<number, TraitorSettings> {
   if (opt instanceof Map) return opt
   const out = new Map<number, TraitorSettings>()
@@ -76,7 +93,8 @@ interface Run {
   w: World
   prng: Prng
   clients: SimClient[]
-  clientKeys: Uint8Array[]
+  /** The account each client sends to: the next client's with another key. */
+  targets: Uint8Array[]
   faults: Set<FaultClass>
   faultMs: number
   deadline: number
@@ -105,13 +123,20 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   const faultMs = o.faultMs ?? 3000
   const deadline = faultMs + (o.livenessMs ?? LIVENESS_MS)
   const clientSeeds = [...Array(o.clients ?? 3)].map(() => prng.bytes32())
+  // The clients' shape comes from its own stream: a run with one writer per account and one
+  // transfer in flight is event for event the run this seed gave before clients had windows.
+  const shape = new Prng(seed ^ 0x6e6f6e63)
+  const window = o.clientWindow ?? shape.int(1, CLIENT_WINDOW_MAX)
+  const shared = clientSeeds.length >= 2 && (o.sharedAccount ?? shape.chance(0.5))
+  if (shared) clientSeeds[1] = clientSeeds[0] as Uint8Array
   const clientKeys = clientSeeds.map(s => createSigner(s).publicKey)
-  const { genesis, seeds } = makeGenesis(prng, n, clientKeys)
+  const { genesis, seeds } = makeGenesis(prng, n, clientKeys.filter((k, i) => clientKeys.findIndex(x => toHex(x) === toHex(k)) === i))
   const traitors = pickTraitors(prng, n, f, o.traitors ?? 'none')
   const w = new World(prng, genesis, seeds, o.plant ?? [], traitors)
   await w.init(traitors)
-  const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f))
-  clientKeys.forEach((k, i) => w.clientIndex.set(toHex(k), i))
+  const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f, window, shared && i < 2 ? i : undefined))
+  clientKeys.forEach((k, i) => { w.clientIndex.set(toHex(k), [...(w.clientIndex.get(toHex(k)) ?? []), i]) })
+  const targets = clientKeys.map((_, i) => targetOf(clientKeys, i))
   w.onReply = (c, from, reply) => {
     const client = clients[c]
     const key = genesis.replicas[from]?.publicKey
@@ -121,7 +146,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   scheduleFaults(w, prng, faults, faultMs, n, f)
   clients.forEach((_, i) => { w.q.push(prng.int(0, 50), { kind: 'client', client: i }) })
   const trace = new Trace(o.trace === true)
-  const run: Run = { w, prng, clients, clientKeys, faults, faultMs, deadline, n, f, note: line => { trace.note(line) } }
+  const run: Run = { w, prng, clients, targets, faults, faultMs, deadline, n, f, note: line => { trace.note(line) } }
   try {
     await loop(run)
   } catch (err) {
@@ -133,7 +158,8 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   }
   return {
     seed, n, f, blocks: w.inv.heights(), viewChanges: Math.max(...w.hosts.map(h => h.core.status().viewChanges)),
-    txsSubmitted: clients.reduce((a, c) => a + c.done + (c.outstanding !== undefined ? 1 : 0), 0), txsCommitted: clients.reduce((a, c) => a + c.done, 0),
+    txsSubmitted: clients.reduce((a, c) => a + c.created, 0), txsCommitted: clients.reduce((a, c) => a + c.done, 0),
+    clientWindow: window, sharedAccount: shared, reordered: w.inv.reordered,
     faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions },
     traitors: [...traitors].map(([id, s]) => ({ id, modes: s.modes })), evidence: w.stats.evidence,
     forensics: w.inv.forensics,
@@ -193,16 +219,22 @@ async function handle (r: Run, ev: SimEvent): Promise<void> {
   }
 }
 
-/** A client sends its next transaction to the primary, or re-sends the outstanding one to all. */
+/**
+ * A client sends new transactions (filling its window) to the primary and re-sends to all
+ * replicas the outstanding ones sent at least CLIENT_RETRY_MS ago, or, when it has nothing new,
+ * every outstanding one.
+ */
 function onClientTurn (r: Run, i: number): void {
   const { w, prng } = r
   const c = r.clients[i] as SimClient
-  const to = r.clientKeys[(i + 1) % r.clientKeys.length] as Uint8Array
-  const fresh = c.outstanding === undefined
-  const tx = c.next(prng, to)
-  if (tx === undefined) return
-  const targets = fresh ? [c.primary()] : [...Array(r.n).keys()]
-  for (const t of targets) if (!w.lost(-1, t)) w.q.push(w.now + w.delay(), { kind: 'request', to: t, tx })
+  const fresh = c.fill(prng, r.targets[i] as Uint8Array, w.now)
+  const again = c.resend(w.now, fresh.length === 0 ? 0 : CLIENT_RETRY_MS)
+  if (fresh.length === 0 && again.length === 0) return
+  const send = (tx: typeof fresh[number], targets: number[]): void => {
+    for (const t of targets) if (!w.lost(-1, t)) w.q.push(w.now + w.delay(), { kind: 'request', to: t, tx })
+  }
+  for (const tx of fresh) send(tx, [c.primary()])
+  for (const tx of again) send(tx, [...Array(r.n).keys()])
   w.q.push(w.now + CLIENT_RETRY_MS, { kind: 'client', client: i })
 }
 

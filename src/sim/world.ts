@@ -77,7 +77,8 @@ export class World {
   readonly stats = { messages: 0, dropped: 0, duplicated: 0, crashes: 0, partitions: 0, evidence: [] as Array<{ accused: number, kind: string }> }
   onReply: (client: number, from: number, reply: Reply) => void = () => {}
   onReject: (tx: Transaction) => void = () => {}
-  readonly clientIndex = new Map<string, number>()
+  /** The simulated clients of each account (two when they share one). */
+  readonly clientIndex = new Map<string, number[]>()
   readonly verify = memoVerify()
   readonly witness: LieWitness
   private readonly configs: ProtocolConfig[] = []
@@ -171,8 +172,11 @@ export class World {
           break
         }
         case 'reply': {
-          const client = this.clientIndex.get(toHex(a.reply.client)) ?? -1
-          if (client >= 0 && !this.lost(h.id, -1)) this.q.push(this.now + this.delay(), { kind: 'reply', client, from: h.id, reply: a.reply })
+          const clients = this.clientIndex.get(toHex(a.reply.client))
+          if (clients !== undefined && !this.lost(h.id, -1)) {
+            const at = this.now + this.delay()
+            for (const client of clients) this.q.push(at, { kind: 'reply', client, from: h.id, reply: a.reply })
+          }
           break
         }
         case 'fetch-state': this.q.push(this.now + 1, { kind: 'fetch', replica: h.id, seq: a.seq }); break

@@ -27,9 +27,16 @@ export async function genesisJson (n = 4): Promise<Record<string, unknown>> {
 
 export async function genesis (): Promise<Genesis> { return parseGenesis(await genesisJson(), 'test') }
 
+const accountSigners = new Map<number, ReturnType<typeof createSigner>>()
+function accountSigner (i: number): ReturnType<typeof createSigner> {
+  let s = accountSigners.get(i)
+  if (s === undefined) accountSigners.set(i, s = createSigner(accountSeed(i)))
+  return s
+}
+
 export function transfer (from: number, to: number, nonce: number, amount: bigint): Transaction {
-  const s = createSigner(accountSeed(from))
-  const tx: Transaction = { chainId: 'test-ledger', client: s.publicKey, nonce, payload: pb.Transfer.encode({ to: createSigner(accountSeed(to)).publicKey, amount }), signature: new Uint8Array(0) }
+  const s = accountSigner(from)
+  const tx: Transaction = { chainId: 'test-ledger', client: s.publicKey, nonce, payload: pb.Transfer.encode({ to: accountSigner(to).publicKey, amount }), signature: new Uint8Array(0) }
   tx.signature = s.sign(signingBytes('transaction', tx))
   return tx
 }

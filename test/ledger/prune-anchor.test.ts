@@ -3,10 +3,10 @@
 // every stateRoot and prevHash above it passes unanchored verification; the checkpoint (2f+1
 // signatures over a block hash at or above the snapshot height) catches it.
 import { describe, expect, it } from 'vitest'
-import { AccountsApp } from '../../src/app/accounts.js'
+import { AccountsApp, snapshotStateRoot } from '../../src/app/accounts.js'
+import { decodeSnapshot, encodeSnapshot } from '../../src/app/snapshot.js'
 import type { Block, PrunedBlock, StableCheckpointRecord } from '../../src/codec/index.js'
 import { blockHash, resultsRoot } from '../../src/crypto/digests.js'
-import { leafHash, merkleRootOfLeafHashes } from '../../src/crypto/merkle.js'
 import type { Genesis } from '../../src/ledger/genesis.js'
 import { pruneStore } from '../../src/ledger/prune.js'
 import { MemoryBlockStore } from '../../src/ledger/store-memory.js'
@@ -28,11 +28,12 @@ async function prunedWith (g: Genesis, cpAt: number | undefined): Promise<Memory
  */
 async function forged (g: Genesis, s: MemoryBlockStore): Promise<VerifiableStore> {
   const r = await s.retained() as Retained
-  const snapshot = new Uint8Array(r.snapshot)
-  snapshot[5 + 32 + 15]! += 1
-  snapshot[5 + 56 + 32 + 15]! -= 1
+  const records = decodeSnapshot(r.snapshot)
+  records[0]!.balance += 1n
+  records[1]!.balance -= 1n
+  const snapshot = encodeSnapshot(records)
   const app = new AccountsApp(g.accounts)
-  const root = rootOf(snapshot)
+  const root = snapshotStateRoot(snapshot)
   app.restore(snapshot, root)
   const headers = new Map<number, PrunedBlock>()
   const blocks = new Map<number, Block>()
@@ -42,7 +43,7 @@ async function forged (g: Genesis, s: MemoryBlockStore): Promise<VerifiableStore
   let prev = blockHash(h19.header)
   for (let h = 20; h <= 30; h++) {
     const b = structuredClone((await s.get(h))!)
-    const p = app.prepareBlock(h, b.txs)
+    const p = app.prepareBlock(b.header, b.txs)
     p.commit()
     b.results = p.results
     b.header = { ...b.header, prevHash: prev, stateRoot: p.stateRoot, resultsRoot: resultsRoot(p.results) }
@@ -59,12 +60,6 @@ async function forged (g: Genesis, s: MemoryBlockStore): Promise<VerifiableStore
 }
 
 /** The state root of a snapshot: each 56-byte record is the preimage of its state-root leaf. */
-function rootOf (snapshot: Uint8Array): Uint8Array {
-  const leaves: Uint8Array[] = []
-  for (let at = 5; at < snapshot.byteLength; at += 56) leaves.push(leafHash(snapshot.subarray(at, at + 56)))
-  return merkleRootOfLeafHashes(leaves)
-}
-
 describe('a pruned store anchored by a stable checkpoint', () => {
   it('verifies and reports the checkpoint height', async () => {
     const g = await genesis()

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AccountsApp } from '../../src/app/accounts.js'
+import { decodeSnapshot, encodeSnapshot } from '../../src/app/snapshot.js'
+import type { BlockContext } from '../../src/app/types.js'
 import { decodePruneRecord, encodePruneRecord, type PrunedBlock } from '../../src/codec/index.js'
 import { txId } from '../../src/crypto/digests.js'
 import { toHex } from '../../src/crypto/hash.js'
@@ -72,7 +74,7 @@ describe('pruning a LevelDB store below 20 of 30 blocks', () => {
       expect(await rawIndex(txId(transfer(0, 1, 7, 5n)))).toBeUndefined() // the entry is deleted, not only hidden
       expect(await rawIndex(txId(transfer(0, 1, 25, 5n)))).toBeDefined()
       expect(await s.txLocation(txId(transfer(0, 1, 25, 5n)))).toEqual({ height: 25, index: 0 })
-      expect((await s.retained())?.snapshot.byteLength).toBe(5 + 3 * 56)
+      expect((await s.retained())?.snapshot.byteLength).toBe(5 + 3 * (58 + 8 * 19)) // each account executed nonces 1..19
     })
   })
 
@@ -80,7 +82,7 @@ describe('pruning a LevelDB store below 20 of 30 blocks', () => {
     await withStore(async s => {
       const app = new AccountsApp(g.accounts)
       let prepared = 0
-      const counting = Object.assign(Object.create(app) as AccountsApp, { prepareBlock: (h: number, txs: never[]) => { prepared++; return app.prepareBlock(h, txs) } })
+      const counting = Object.assign(Object.create(app) as AccountsApp, { prepareBlock: (b: BlockContext, txs: never[]) => { prepared++; return app.prepareBlock(b, txs) } })
       const l = await Ledger.open(g, counting, s)
       expect(prepared).toBe(11)
       const h = l.head()
@@ -114,7 +116,12 @@ describe('pruning a LevelDB store below 20 of 30 blocks', () => {
   })
 
   it('reports a tampered snapshot at the snapshot height (balance moved, or malformed)', async () => {
-    const moved = (b: Uint8Array): Uint8Array => { b[5 + 32 + 15]! += 1; b[5 + 56 + 32 + 15]! -= 1; return b }
+    const moved = (b: Uint8Array): Uint8Array => {
+      const records = decodeSnapshot(b)
+      records[0]!.balance += 1n
+      records[1]!.balance -= 1n
+      return encodeSnapshot(records)
+    }
     let r = await withStore(async s => await verifyStore(g, new AccountsApp(g.accounts), tampered(s, 0, () => {}, moved)))
     expect(r).toMatchObject({ ok: false, height: 19, field: 'snapshot.stateRoot' })
     r = await withStore(async s => await verifyStore(g, new AccountsApp(g.accounts), tampered(s, 0, () => {}, b => b.subarray(0, 60))))

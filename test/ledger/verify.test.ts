@@ -4,12 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { AccountsApp } from '../../src/app/accounts.js'
+import { AccountsApp, CODE } from '../../src/app/accounts.js'
+import { Ledger } from '../../src/ledger/ledger.js'
 import type { Block } from '../../src/codec/index.js'
 import { LevelBlockStore } from '../../src/ledger/store-level.js'
 import { MemoryBlockStore } from '../../src/ledger/store-memory.js'
 import { verifyLedger } from '../../src/ledger/verify.js'
-import { buildLedger, genesis, transfer } from './fixtures.js'
+import { batch, buildLedger, commits, genesis, transfer } from './fixtures.js'
 
 const dirs: string[] = []
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }) })
@@ -56,6 +57,25 @@ describe('offline ledger verification', () => {
       expect(r).toMatchObject({ ok: false, height: 3, field })
     })
   }
+
+  it('re-executes with each header\'s timestamp: reordered nonces, and nonces at and just above the block\'s bound, give the same results and roots', async () => {
+    const g = await genesis()
+    const store = new MemoryBlockStore()
+    const ledger = await Ledger.open(g, new AccountsApp(g.accounts), store)
+    const bound = (h: number): number => (1_700_000_000_000 + h) * 1000 + 60_000_000 // batch(h) is proposed at 1.7e12 + h ms
+    const blocks = [
+      [transfer(0, 1, 6, 1n), transfer(1, 2, bound(1), 1n), transfer(2, 0, bound(1) + 1, 1n)],
+      [transfer(0, 1, 5, 1n), transfer(2, 0, bound(1) + 1, 1n), transfer(0, 1, 6, 1n)]
+    ]
+    const codes: number[][] = []
+    for (const [i, txs] of blocks.entries()) {
+      const b = batch(i + 1, txs)
+      codes.push((await ledger.applyCommitted(i + 1, 0, b, commits(b))).results.map(r => r.code))
+    }
+    expect(codes).toEqual([[CODE.OK, CODE.OK, CODE.NONCE_TOO_FAR_AHEAD], [CODE.OK, CODE.OK, CODE.DUPLICATE_NONCE]])
+    const r = await verifyLedger(g, new AccountsApp(g.accounts), async h => await store.get(h), store.head())
+    expect(r).toMatchObject({ ok: true, height: 2, stateRoot: Buffer.from(ledger.head().stateRoot).toString('hex') })
+  })
 
   it('a tampered transaction signature with a matching root is still caught (signature check)', async () => {
     const g = await genesis()

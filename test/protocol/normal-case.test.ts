@@ -74,6 +74,47 @@ describe('§4.2 normal case', () => {
     expect(c.replies[0]!.length).toBe(before + 1)
   })
 
+  it('a request whose nonce is below an executed nonce of its client is ordered, not refused as stale', () => {
+    // Nonces may execute in any order; the application decides at execution (src/app/nonces.ts).
+    const c = new TestCluster(4)
+    c.tick(1)
+    c.submit(0, tx(1, 6))
+    c.tick(10)
+    c.submit(0, tx(1, 5))
+    c.tick(10)
+    expect(c.executed[0]!.map(e => e.txs)).toEqual([1, 1])
+    expect(c.other[0]!.some(a => a.type === 'reject')).toBe(false)
+  })
+
+  it('a different transaction with an executed nonce is ordered, not answered with the other one\'s cached reply', () => {
+    const c = new TestCluster(4)
+    c.tick(1)
+    c.submit(0, tx(1, 1, 1n))
+    c.tick(10)
+    const before = c.replies[0]!.length
+    c.submit(0, tx(1, 1, 2n)) // same client and nonce, another transfer: the app refuses it as a duplicate
+    c.tick(10)
+    expect(c.executed[0]!.length).toBe(2)
+    expect(c.replies[0]!.length).toBe(before + 1)
+  })
+
+  it('after a duplicate execution, a retransmission is answered with the first execution\'s reply', () => {
+    const c = new TestCluster(4)
+    c.tick(1)
+    const t = tx(1, 1)
+    c.submit(0, t)
+    c.tick(10)
+    c.restart(0) // the primary's client table is gone: it orders the retransmission again
+    c.tick(1)
+    c.submit(0, t)
+    c.tick(10)
+    expect(c.executed[1]!.length).toBe(2)
+    const heights = (i: number): number[] => c.replies[i]!.map(a => a.type === 'reply' ? a.reply.height : -1)
+    expect(heights(1)).toEqual([1, 2])
+    c.submit(1, t)
+    expect(heights(1)).toEqual([1, 2, 1])
+  })
+
   it('a backup forwards a client request to the primary (§4.4)', () => {
     const c = new TestCluster(4)
     c.tick(1)

@@ -30,7 +30,7 @@ describe('simulator: random traitors (up to f) and faults', () => {
     // accountability invariant: no honest replica records evidence against an honest one.
     let lied = 0
     for (let seed = 1; seed <= 6; seed++) {
-      const r = await runSeed(seed, { replicas: 4, traitors: new Map([[0, { modes: ['equivocate'] }]]), clients: 1, txsPerClient: 6 })
+      const r = await runSeed(seed, { replicas: 4, traitors: new Map([[0, { modes: ['equivocate'] }]]), clients: 1, txsPerClient: 6, clientWindow: 1 })
       expect(r.violations).toEqual([])
       expect(r.txsCommitted).toBe(r.txsSubmitted)
       expect(r.evidence.every(e => e.accused === 0)).toBe(true)
@@ -67,7 +67,7 @@ describe('simulator: random traitors (up to f) and faults', () => {
     // transaction added. Backups held the NEW-VIEW's pre-prepare for those seqs, so the forged one
     // was dropped as a second pre-prepare and never compared; the NEW-VIEW's pre-prepares are now
     // remembered as signed pre-prepares, and the two conflict.
-    const r = await runSeed(48, { replicas: 4, traitors: new Map([[2, { modes: ['forge-tx'] }]]), txsPerClient: 4, faultMs: 2000 })
+    const r = await runSeed(48, { replicas: 4, traitors: new Map([[2, { modes: ['forge-tx'] }]]), txsPerClient: 4, faultMs: 2000, clientWindow: 1, sharedAccount: false })
     expect(r.violations).toEqual([])
     expect(r.lies).toEqual([{ traitor: 2, kinds: ['invalid-transaction'] }])
     expect(r.evidence.some(e => e.accused === 2)).toBe(true)
