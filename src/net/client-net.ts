@@ -8,7 +8,7 @@ import { limits } from '../codec/index.js'
 import { CoalescingSender } from './coalesce.js'
 import { readFrames } from './frames.js'
 import { createHost } from './host.js'
-import { CLIENT_FRAMES_PER_SEC, CLIENT_QUEUE_BYTES_MAX, CLIENT_STREAMS_MAX, CLIENT_STREAMS_PER_CONNECTION, TokenBucket } from './limits.js'
+import { CLIENT_FRAMES_BURST, CLIENT_FRAMES_PER_SEC, CLIENT_QUEUE_BYTES_MAX, CLIENT_STREAMS_MAX, CLIENT_STREAMS_PER_CONNECTION, TokenBucket } from './limits.js'
 import type { PeerInfo } from './replica-net.js'
 
 export const CLIENT_PROTOCOL = '/pbft-ledger/client/1.0.0'
@@ -26,7 +26,7 @@ export class ClientServer {
     await this.host.handle(CLIENT_PROTOCOL, (stream) => {
       if (this.streams >= CLIENT_STREAMS_MAX) { this.drop('too-many-clients'); stream.abort(new Error('too many clients')); return }
       this.streams++
-      const bucket = new TokenBucket(CLIENT_FRAMES_PER_SEC)
+      const bucket = new TokenBucket(CLIENT_FRAMES_PER_SEC, CLIENT_FRAMES_BURST)
       const out = new CoalescingSender(stream, CLIENT_QUEUE_BYTES_MAX, () => { this.drop('reply-failed') })
       const reply = (bytes: Uint8Array): void => {
         if (stream.status === 'open' && !out.send(bytes)) this.drop('reply-queue-full')

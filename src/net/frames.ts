@@ -6,6 +6,9 @@ import type { Stream } from '@libp2p/interface'
 import { pipe } from 'it-pipe'
 import type { Uint8ArrayList } from 'uint8arraylist'
 
+/** Frames handled from one stream before the reader yields to the event loop. */
+export const FRAMES_PER_TURN = 64
+
 export class FrameTooLargeError extends Error {
   override readonly name = 'FrameTooLargeError'
 }
@@ -36,15 +39,28 @@ export function encodeFrames (frames: Uint8Array[]): Uint8Array {
  * stream ends; rejects with FrameTooLargeError (the stream is aborted) for an oversized frame.
  */
 export async function readFrames (stream: Stream, maxFrameBytes: number, onFrame: (frame: Uint8Array) => void): Promise<void> {
-  const decoder = new LengthPrefixedDecoder({ maxDataLength: maxFrameBytes, maxBufferSize: maxFrameBytes + 16 })
+  // The decoder's buffer holds at most a partial frame plus one slice: chunks (a peer's
+  // coalesced sends, e.g. 500 small frames) are fed in slices of at most one frame's size, so a
+  // chunk of many small frames is not mistaken for one oversized frame.
+  const decoder = new LengthPrefixedDecoder({ maxDataLength: maxFrameBytes, maxBufferSize: 2 * maxFrameBytes + 16 })
   try {
     await pipe(
       messageStreamToDuplex(stream),
       async function * (source) {
-        for await (const chunk of source) yield * decoder.decode(chunk)
+        for await (const chunk of source) {
+          for (let off = 0; off < chunk.byteLength; off += maxFrameBytes) {
+            yield * decoder.decode(chunk.subarray(off, Math.min(chunk.byteLength, off + maxFrameBytes)))
+          }
+        }
       },
       async (frames: AsyncIterable<Uint8ArrayList>) => {
-        for await (const f of frames) onFrame(f.subarray())
+        let sinceYield = 0
+        for await (const f of frames) {
+          onFrame(f.subarray())
+          // A burst of thousands of frames in one chunk must not hold the event loop: other
+          // streams, timers and the HTTP API get a turn every FRAMES_PER_TURN frames.
+          if (++sinceYield >= FRAMES_PER_TURN) { sinceYield = 0; await new Promise(resolve => setImmediate(resolve)) }
+        }
       }
     )
   } catch (err) {

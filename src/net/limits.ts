@@ -6,7 +6,9 @@ export const PEER_QUEUE_BYTES_MAX = 64 * 1024 * 1024
 export const PEER_FRAMES_PER_SEC = 50_000
 export const PEER_BYTES_PER_SEC = 128 * 1024 * 1024
 /** Client connections: frames per second per client and concurrent client streams. */
-export const CLIENT_FRAMES_PER_SEC = 20_000
+export const CLIENT_FRAMES_PER_SEC = 5000
+/** Frames a client stream may send at once above its rate (the SDK's send window is 256). */
+export const CLIENT_FRAMES_BURST = 1000
 export const CLIENT_STREAMS_MAX = 1024
 /** Bytes queued for one client stream (either side) before frames are dropped. */
 export const CLIENT_QUEUE_BYTES_MAX = 8 * 1024 * 1024

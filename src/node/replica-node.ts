@@ -128,8 +128,13 @@ export class ReplicaNode {
       reply(encodeClientFrame({ error: `${id}: ${why}` }))
     }
     if (tx.chainId !== this.genesis.chainId) return refuse('request-wrong-chain', 'wrong chain id')
-    const check = this.app.checkTx(tx)
-    if (!check.ok) return refuse('request-bad-payload', check.log)
+    // Committed state, no signature yet: an unfunded sender or a nonce too far ahead costs a
+    // decode and a map lookup. A used nonce goes on: if this very transaction executed, the core
+    // answers with its cached reply (a retransmission), else it is ordered and fails as a duplicate.
+    const problem = this.app.admissionProblem(tx, Date.now())
+    if (problem !== undefined && !problem.startsWith('duplicate nonce') && !problem.startsWith('nonce too old')) {
+      return refuse(problem.startsWith('unfunded') ? 'request-unfunded' : 'request-refused', problem)
+    }
     const client = toHex(tx.client)
     const verdict = this.admission.decide(id, client, tx.signature, this.driver.requestBacklog(), REQUEST_QUEUE_MAX)
     switch (verdict.kind) {

@@ -1,10 +1,13 @@
 // Strangers without an account against a real 4-replica cluster (issue #13): a badly signed
 // transaction naming a victim's public key must not divert the victim's replies.
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { decodeClientFrame, encodeClientFrame, pb, type Transaction } from '../../src/codec/index.js'
+import { toHex } from '../../src/crypto/hash.js'
 import { ClientConnection } from '../../src/net/client-net.js'
-import { cleanup, clients, startCluster, type E2eCluster } from './harness.js'
+import { apiUrl, getJson } from '../../src/cli/common.js'
+import { cleanup, clients, startCluster, status, type E2eCluster } from './harness.js'
 
 let cl: E2eCluster | undefined
 afterAll(() => { cleanup(cl) })
@@ -42,9 +45,32 @@ describe('hostile clients', () => {
     const after = await timedTransfers(victim!, 10)
     await new Promise(resolve => setTimeout(resolve, 300))
     await attacker.close()
-    await victim!.client.close()
     expect(refusals).toBeGreaterThan(0) // the forgeries were answered: invalid signature
     expect(stolen).toBe(0)
     expect(Math.max(...after)).toBeLessThan(Math.max(...before) + 400)
   }, 90_000)
+
+  it('unfunded flood: 5,000 validly signed transfers from a fresh key cause no view change, no state and no added latency', async () => {
+    const c = cl!
+    const [honest] = await clients(c, 2)
+    const baseline = await timedTransfers(honest!, 20)
+    const views = await Promise.all([0, 1, 2, 3].map(async i => (await status(c, i)).view))
+    // The attacker is its own process, as a real one would be (its CPU is not the honest client's).
+    const flooder = spawn(process.execPath, ['dist/scripts/flood-client.js', c.c.genesis, '5000', toHex(honest!.to)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    flooder.stdout.on('data', (d: Buffer) => { out += d.toString() })
+    const exited = new Promise<number | null>(resolve => flooder.on('exit', resolve))
+    await new Promise(resolve => setTimeout(resolve, 300))
+    const underFlood = await timedTransfers(honest!, 20)
+    expect(await exited).toBe(0)
+    await honest!.client.close()
+    const report = JSON.parse(out) as { account: string, answers: number, reasons: Record<string, number> }
+    const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.99) - 1]!
+    expect(report.reasons.unfunded).toBeGreaterThan(1000)
+    expect(report.reasons.reply ?? 0).toBe(0)
+    expect(p99(underFlood)).toBeLessThan(p99(baseline) + 100)
+    expect(await Promise.all([0, 1, 2, 3].map(async i => (await status(c, i)).view))).toEqual(views)
+    const account = await getJson(`${apiUrl(c.genesis, 1)}/accounts/${report.account}`) as { balance: string, nonce: number }
+    expect(account).toMatchObject({ balance: '0', nonce: 0 })
+  }, 120_000)
 })
