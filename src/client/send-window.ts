@@ -2,16 +2,20 @@
 // transactions of this client are out at the replicas; the rest wait here, in order. A busy
 // answer halves the window (once per retry-after period) and holds new sends until the
 // retry-after passes; each commit widens it by one, up to the most a replica admits per client.
+// A new client starts small (slow start), so a thousand clients starting at once do not send a
+// full window each into an idle cluster.
 // So a client offering more than the cluster can do sends about what it can do, and the
 // re-sends of an overloaded cluster stay bounded by the window, not by the offered load.
 
 /** The largest window: what one replica admits of one client (src/node/admission.ts). */
 export const SEND_WINDOW_MAX = 256
+/** Slow start: a new client begins here and widens by one per commit (doubling per round trip). */
+export const SEND_WINDOW_INITIAL = 16
 
 export interface WindowTicket { start: () => void, started: boolean, cancelled: boolean }
 
 export class SendWindow {
-  size = SEND_WINDOW_MAX
+  size = SEND_WINDOW_INITIAL
   private inFlight = 0
   private readonly waiting: WindowTicket[] = []
   private openAtMs = 0

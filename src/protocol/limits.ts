@@ -3,11 +3,22 @@ import { limits as codec } from '../codec/index.js'
 
 /** Client requests waiting to be ordered, in total and per client. */
 export const PENDING_REQUESTS_MAX = 20_000
-export const PENDING_PER_CLIENT_MAX = 256
+/**
+ * Above what a replica's node admits of one client directly (src/node/admission.ts, 256), so a
+ * primary never drops a request a backup forwarded: a dropped one would wait at the backup, its
+ * view-change timer running, until the load stopped and the timer deposed the primary.
+ */
+export const PENDING_PER_CLIENT_MAX = 1024
 /** Clients whose last reply is cached (least recently executed evicted first). */
 export const CLIENT_TABLE_MAX = 100_000
-/** Replies cached per client, for retransmissions of requests that were in flight together. */
-export const REPLIES_PER_CLIENT_MAX = 64
+/**
+ * Replies cached per client, for retransmissions of requests that were in flight together: at
+ * least the SDK's send window (256), or a late retransmission of an executed transaction is
+ * ordered again and its client told it failed as a duplicate nonce. All clients together cache
+ * at most CACHED_REPLIES_MAX (least recently executed clients evicted first).
+ */
+export const REPLIES_PER_CLIENT_MAX = 256
+export const CACHED_REPLIES_MAX = 262_144
 /** Messages held for a future view or above the high watermark, per sender. */
 export const FUTURE_MESSAGES_PER_SENDER_MAX = 512
 /** Checkpoints remembered per sender (its most recent ones). */
@@ -21,6 +32,7 @@ export const VIEW_CHANGE_BACKOFF_MAX_EXP = 4
 
 export function checkProtocolLimits (): void {
   if (PENDING_PER_CLIENT_MAX > PENDING_REQUESTS_MAX) throw new Error('per-client pending bound exceeds the total bound')
+  if (REPLIES_PER_CLIENT_MAX > CACHED_REPLIES_MAX) throw new Error('per-client reply cache exceeds the total')
   if (codec.WINDOW_MAX > FUTURE_MESSAGES_PER_SENDER_MAX * 4) throw new Error('future buffer too small for the window')
 }
 

@@ -3,7 +3,7 @@
 import { pb, signingBytes, type Batch, type Proposal, type Reply, type Transaction, type TxResult } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
-import { CLIENT_TABLE_MAX, PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX, REPLIES_PER_CLIENT_MAX } from './limits.js'
+import { CACHED_REPLIES_MAX, CLIENT_TABLE_MAX, PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX, REPLIES_PER_CLIENT_MAX } from './limits.js'
 import { requestKey, type PendingRequest, type State } from './state.js'
 
 export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce'
@@ -154,12 +154,13 @@ export function onExecutedRequests (s: State, seq: number, batch: Batch, blockHa
     s.clients.delete(client) // re-insert: Map order = least recently executed first
     // Keep the reply of a nonce's first execution: a replay ordered again fails as a duplicate,
     // and a retransmission must still be answered with what the transaction really did.
-    if (!entry.replies.has(tx.nonce)) entry.replies.set(tx.nonce, action)
-    if (entry.replies.size > REPLIES_PER_CLIENT_MAX) entry.replies.delete(entry.replies.keys().next().value as number)
+    if (!entry.replies.has(tx.nonce)) { entry.replies.set(tx.nonce, action); s.cachedReplies++ }
+    if (entry.replies.size > REPLIES_PER_CLIENT_MAX) { entry.replies.delete(entry.replies.keys().next().value as number); s.cachedReplies-- }
     s.clients.set(client, entry)
-    if (s.clients.size > CLIENT_TABLE_MAX) {
-      const oldest = s.clients.keys().next().value
-      if (oldest !== undefined) s.clients.delete(oldest)
+    while (s.clients.size > CLIENT_TABLE_MAX || s.cachedReplies > CACHED_REPLIES_MAX) {
+      const [oldest, e] = s.clients.entries().next().value as [string, typeof entry]
+      s.clients.delete(oldest)
+      s.cachedReplies -= e.replies.size
     }
     s.out.push(action)
   })

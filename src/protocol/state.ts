@@ -86,6 +86,8 @@ export class State {
   readonly queue = new Map<string, PendingRequest>()
   queueBytes = 0
   readonly clients = new Map<string, ClientEntry>()
+  /** Replies cached over all clients (bounded by CACHED_REPLIES_MAX). */
+  cachedReplies = 0
   nextSeq = 1
   lastProposalMs = 0
 

@@ -1,6 +1,6 @@
 // The client's congestion window (src/client/send-window.ts): AIMD on busy answers and commits.
 import { describe, expect, it } from 'vitest'
-import { SEND_WINDOW_MAX, SendWindow } from '../../src/client/send-window.js'
+import { SEND_WINDOW_INITIAL, SEND_WINDOW_MAX, SendWindow } from '../../src/client/send-window.js'
 
 describe('send window', () => {
   it('starts transactions up to its size, in order, and the next one when one leaves', () => {
@@ -18,6 +18,7 @@ describe('send window', () => {
   it('a busy answer halves the window once per retry period and holds new sends until it passes', async () => {
     let now = 1000
     const w = new SendWindow(() => now)
+    w.size = SEND_WINDOW_MAX
     w.busy(50)
     w.busy(50) // same period: no second halving
     expect(w.size).toBe(SEND_WINDOW_MAX / 2)
@@ -33,6 +34,13 @@ describe('send window', () => {
     w.committed()
     expect(w.size).toBe(SEND_WINDOW_MAX / 4 + 1)
     w.stop()
+  })
+
+  it('slow start: a new window is small and each commit widens it by one, up to the maximum', () => {
+    const w = new SendWindow(() => 0)
+    expect(w.size).toBe(SEND_WINDOW_INITIAL)
+    for (let i = 0; i < 1000; i++) w.committed()
+    expect(w.size).toBe(SEND_WINDOW_MAX)
   })
 
   it('a transaction abandoned before it started is never started', () => {
