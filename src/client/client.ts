@@ -178,9 +178,15 @@ export class Client {
         const busy = p.busy > 0 || (!ticket.started && this.stats.busy > 0)
         finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : busy ? new ClusterBusyError(timeoutMs, p.busy) : new TxTimeoutError(timeoutMs, p.replies.size))
       }, timeoutMs)
-      // Still waiting behind the send window (the cluster said busy, or this client offers more
-      // than its window) after busyWaitMs: tell the caller now rather than at the timeout.
-      const queued = setTimeout(() => { if (!ticket.started) finish(new ClusterBusyError(busyWaitMs, p.busy)) }, busyWaitMs)
+      // Still waiting behind the send window after busyWaitMs while the cluster keeps saying busy:
+      // tell the caller now rather than at the timeout.
+      let queued: NodeJS.Timeout
+      const checkQueued = (): void => {
+        if (ticket.started) return
+        if (this.window.busySinceMs(busyWaitMs)) finish(new ClusterBusyError(busyWaitMs, p.busy))
+        else queued = setTimeout(checkQueued, busyWaitMs) // only this client's own window: keep waiting
+      }
+      queued = setTimeout(checkQueued, busyWaitMs)
       const onAbort = (): void => { finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted')) }
       const finish = (err?: Error, proof?: CommitProof): void => {
         clearTimeout(retry)

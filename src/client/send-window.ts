@@ -20,6 +20,7 @@ export class SendWindow {
   private readonly waiting: WindowTicket[] = []
   private openAtMs = 0
   private lastShrinkMs = -Infinity
+  private lastBusyMs = -Infinity
   private timer: NodeJS.Timeout | undefined
 
   constructor (private readonly now: () => number = () => performance.now()) {}
@@ -42,6 +43,7 @@ export class SendWindow {
   /** A replica answered busy: shrink (once per period) and hold new sends for `retryAfterMs`. */
   busy (retryAfterMs: number): void {
     const now = this.now()
+    this.lastBusyMs = now
     if (now - this.lastShrinkMs >= retryAfterMs) {
       this.size = Math.max(1, Math.floor(this.size / 2))
       this.lastShrinkMs = now
@@ -49,6 +51,9 @@ export class SendWindow {
     this.openAtMs = Math.max(this.openAtMs, now + retryAfterMs)
     this.pump()
   }
+
+  /** True when a busy answer arrived within the last `ms`. */
+  busySinceMs (ms: number): boolean { return this.now() - this.lastBusyMs <= ms }
 
   committed (): void {
     this.size = Math.min(SEND_WINDOW_MAX, this.size + 1)

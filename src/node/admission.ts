@@ -10,7 +10,7 @@
 import { bytesEqual } from '../crypto/hash.js'
 
 /** Transactions admitted at this replica and not yet answered: the adaptive limit's range. */
-export const ADMITTED_MIN = 512
+export const ADMITTED_MIN = 1024
 export const ADMITTED_MAX = 4096
 /** Admitted transactions of one client (the protocol core's own per-client bound is the same). */
 export const ADMITTED_PER_CLIENT_MAX = 256
