@@ -188,7 +188,10 @@ export class Client {
       }
       queued = setTimeout(checkQueued, busyWaitMs)
       const onAbort = (): void => { finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted')) }
+      let finished = false
       const finish = (err?: Error, proof?: CommitProof): void => {
+        if (finished) return // a settled transaction leaves the window once
+        finished = true
         clearTimeout(retry)
         clearTimeout(timeout)
         clearTimeout(queued)
