@@ -131,7 +131,8 @@ export class ReplicaNode {
     // Committed state, no signature yet: an unfunded sender or a nonce too far ahead costs a
     // decode and a map lookup. A used nonce goes on: if this very transaction executed, the core
     // answers with its cached reply (a retransmission), else it is ordered and fails as a duplicate.
-    const problem = this.app.admissionProblem(tx, Date.now())
+    const now = Date.now()
+    const problem = this.app.admissionProblem(tx, now)
     if (problem !== undefined && !problem.startsWith('duplicate nonce') && !problem.startsWith('nonce too old')) {
       return refuse(problem.startsWith('unfunded') ? 'request-unfunded' : 'request-refused', problem)
     }
@@ -153,8 +154,8 @@ export class ReplicaNode {
       case 'new': break
     }
     if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return refuse('request-bad-signature', 'invalid signature')
-    this.admission.admit(id, client, tx.signature, Date.now(), reply)
-    if (this.arrivals.size < ARRIVALS_MAX) this.arrivals.set(id, Date.now())
+    this.admission.admit(id, client, tx.signature, now, reply)
+    if (this.arrivals.size < ARRIVALS_MAX) this.arrivals.set(id, now)
     this.driver.push({ type: 'request', tx })
   }
 

@@ -26,9 +26,9 @@ export function checkTransaction (s: State, tx: Transaction): RequestVerdict {
 export function onRequest (s: State, tx: Transaction, forwardedBy?: number): void {
   const verdict = checkTransaction(s, tx)
   if (verdict === 'stale-nonce') {
+    // This very transaction executed here (checkTransaction found its cached reply): answer with it.
     const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
     if (cached !== undefined) s.out.push(cached)
-    else if (forwardedBy === undefined) s.out.push({ type: 'reject', tx, reason: 'stale nonce: a newer transaction of this client already executed' })
     return
   }
   if (verdict !== 'ok') {
