@@ -252,12 +252,10 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const started = node
   net.onFrame((from, bytes) => { started.onReplicaFrame(from, bytes) })
   await host.start()
-  await net.start()
-  // The core's clock starts at the first tick: give it the wall clock before any client request
-  // can arrive (a request stamped at time 0 looks a lifetime old at the first tick and starts a
-  // view change), but after the replica network is up, so what the first step sends (a
-  // state-transfer request after a restart, retransmissions) reaches the peers.
+  // The core's clock starts at the first tick: give it the wall clock before any request can
+  // arrive, or a request stamped at time 0 looks a lifetime old at the first tick and starts a view change.
   driver.push({ type: 'tick', nowMs: Date.now() })
+  await net.start()
   await clients.start((bytes, reply) => { started.onClientRequest(bytes, reply) })
   const api = await startApi(node, o.apiPort)
   node.setServer(api.server, api.port)
