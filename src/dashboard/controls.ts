@@ -88,7 +88,7 @@ export class Controls {
     const replica = replicaId(this.genesis, body.replica)
     const running = readPid(this.c, replica)
     if (running !== undefined && isAlive(running)) throw new ControlError(409, `replica ${replica} is already running (pid ${running})`)
-    const pid = startReplicaProcess(this.c, replica, ['--log-level', 'warn'])
+    const pid = startReplicaProcess(this.c, replica, ['--log-level', process.env.PBFT_E2E_LOG_LEVEL ?? 'warn'])
     this.note(`dashboard: replica ${replica} restarted (pid ${pid})`)
     return { ok: true, replica, pid }
   }

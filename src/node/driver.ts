@@ -30,7 +30,7 @@ export interface DriverIo {
   reply: (reply: Reply) => void
   reject: (tx: Transaction, reason: string) => void
   evidence: (evidence: Evidence) => void
-  fetchState: (seq: number, blockHash: Uint8Array, peers: number[]) => void
+  fetchState: (seq: number, blockHash: Uint8Array | undefined, peers: number[]) => void
   /** Called once per executed block (metrics, dashboards, waiting clients). */
   executed?: (seq: number, txs: number) => void
   /** Called for an unexpected error; the driver stops on it (a bug or a broken disk). */

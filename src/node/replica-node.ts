@@ -241,6 +241,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     send: (to, message) => { net.send(to, encodeReplicaMessage(message)) },
     serialize: async work => await driver.serialize(work),
     done: (seq, blockHash) => { log.info({ seq }, 'state transfer complete'); driver.push({ type: 'state-transferred', seq, blockHash }) },
+    progress: (seq, blockHash) => { driver.push({ type: 'state-transferred', seq, blockHash }) },
     badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
     pruned: (peer, prunedBelow, everyPeer) => {
       if (everyPeer) log.error({ prunedBelow, height: ledger.head().height }, 'every peer pruned the blocks this replica needs; it cannot catch up by block transfer (docs/ledger.md, Retention)')

@@ -10,6 +10,8 @@ import { bytesEqual } from '../crypto/hash.js'
 import type { LedgerApi } from '../ledger/types.js'
 
 export const STATE_REQUEST_TIMEOUT_MS = 2_000
+/** After an empty answer (the peer is not ahead of us), the next peer is asked this much later. */
+export const EMPTY_RETRY_MS = 100
 /** Encoded bytes of blocks in one response: half a frame, so the response always fits. */
 export const STATE_RESPONSE_BYTES_MAX = limits.FRAME_BYTES_MAX / 2
 
@@ -22,6 +24,8 @@ export interface StateTransferDeps {
   serialize: <T>(work: () => Promise<T>) => Promise<T>
   /** The ledger holds every block up to `seq`, whose hash is `blockHash`. */
   done: (seq: number, blockHash: Uint8Array) => void
+  /** Blocks up to `seq` were applied, short of the target: progress the core may count. */
+  progress?: (seq: number, blockHash: Uint8Array) => void
   badPeer: (peer: number, reason: string) => void
   /** `peer` pruned below `prunedBelow`, past our head; `everyPeer` once all peers said so. */
   pruned?: (peer: number, prunedBelow: number, everyPeer: boolean) => void
@@ -29,7 +33,7 @@ export interface StateTransferDeps {
   lies?: () => boolean
 }
 
-interface Target { seq: number, blockHash: Uint8Array, peers: number[], next: number, askedAtMs: number, asked?: number, pruned: Set<number> }
+interface Target { seq: number, blockHash: Uint8Array | undefined, peers: number[], next: number, askedAtMs: number, asked?: number, pruned: Set<number> }
 
 export class StateTransfer {
   private target: Target | undefined
@@ -40,7 +44,8 @@ export class StateTransfer {
 
   active (): boolean { return this.target !== undefined }
 
-  start (seq: number, blockHash: Uint8Array, peers: number[], nowMs: number): void {
+  /** Fetch up to `seq`; with `blockHash`, block `seq` must have it (a stable checkpoint's). */
+  start (seq: number, blockHash: Uint8Array | undefined, peers: number[], nowMs: number): void {
     if (this.target !== undefined && this.target.seq >= seq) return
     const others = peers.filter(p => p !== this.deps.id)
     this.target = { seq, blockHash, peers: others, next: 0, askedAtMs: nowMs, pruned: new Set() }
@@ -82,6 +87,7 @@ export class StateTransfer {
       return
     }
     this.applying = true
+    const before = this.deps.ledger.head().height
     try {
       const ok = await this.deps.serialize(async () => await this.apply(from, res.blocks))
       const head = this.deps.ledger.head()
@@ -91,14 +97,16 @@ export class StateTransfer {
       const cur = this.target
       if (cur !== undefined && head.height >= cur.seq) {
         this.target = undefined
-        if (head.height === cur.seq && !bytesEqual(head.blockHash, cur.blockHash)) {
+        if (head.height === cur.seq && cur.blockHash !== undefined && !bytesEqual(head.blockHash, cur.blockHash)) {
           this.deps.badPeer(from, `block ${cur.seq} does not match the stable checkpoint`)
         }
         this.deps.done(head.height, head.blockHash)
         return
       }
+      if (head.height > before) this.deps.progress?.(head.height, head.blockHash)
       if (cur !== t) this.ask(nowMs) // its own request was dropped while we applied
-      else if (!ok || res.blocks.length === 0) t.askedAtMs = 0 // ask the next peer on the next tick
+      else if (!ok) t.askedAtMs = 0 // ask the next peer on the next tick
+      else if (res.blocks.length === 0) t.askedAtMs = nowMs - STATE_REQUEST_TIMEOUT_MS + EMPTY_RETRY_MS // it has nothing yet
       else this.ask(nowMs)
     } finally {
       this.applying = false

@@ -2,6 +2,7 @@
 // invariants are asserted after every step. See types.ts for the ordering contract.
 import { toHex } from '../crypto/hash.js'
 import { makeCheckpoint, onCheckpoint, onStateTransferred } from './checkpoints.js'
+import { onGapTimer } from './gap.js'
 import { FUTURE_MESSAGES_PER_SENDER_MAX } from './limits.js'
 import { onNewView, sendNewView } from './new-view.js'
 import { onCommit, onPrePrepare, onPrepare, propose, tryExecute } from './normal-case.js'
@@ -33,6 +34,7 @@ export class Replica implements ReplicaCore {
         if (event.nowMs > s.nowMs) s.nowMs = event.nowMs
         onViewTimers(s)
         onRetransmitTimer(s)
+        onGapTimer(s)
         break
       case 'message': this.onMessage(event.from, event.message); break
       case 'request': onRequest(s, event.tx); break

@@ -69,6 +69,11 @@ export class State {
   fetching: number | undefined
   /** Restored behind our own stable checkpoint: ask for state transfer at the first step. */
   fetchOnStart = false
+  /** Since when a committed seq waits above one that is not committed (gap.ts). */
+  gapSinceMs: number | undefined
+  /** The last gap fetch: up to which seq, and when. */
+  gapFetchedTo = 0
+  gapFetchedAtMs = -Infinity
 
   stableSeq = 0
   stableHash: Uint8Array = new Uint8Array(32)

@@ -83,8 +83,13 @@ export type Action =
   /** Execute the committed batch for `seq` (strictly in order, each seq once) and append its block. */
   | { type: 'execute', seq: number, view: number, batch: Batch, cert: Commit[] }
   | { type: 'reply', reply: Reply }
-  /** Fetch blocks up to `seq` whose hash is `blockHash` (a stable checkpoint) from `peers`. */
-  | { type: 'fetch-state', seq: number, blockHash: Uint8Array, peers: ReplicaId[] }
+  /**
+   * Fetch blocks up to `seq` from `peers`; each block proves itself by its commit certificate.
+   * With `blockHash` (a stable checkpoint's) the last one must also have that hash; without it
+   * (a gap below seqs this replica saw commit) peers may not have it yet, and the fetch ends
+   * once the ledger reaches `seq` by any means.
+   */
+  | { type: 'fetch-state', seq: number, blockHash: Uint8Array | undefined, peers: ReplicaId[] }
   /** Provable misbehaviour observed. */
   | { type: 'evidence', evidence: Evidence }
   /** A client transaction was refused before ordering (bad signature, stale nonce, ...). */

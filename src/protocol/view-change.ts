@@ -16,7 +16,7 @@ export function onViewTimers (s: State): void {
   const t = viewChangeTimeoutMs(s)
   if (s.viewChanging) {
     if (s.nowMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1)
-  } else if (s.timerStartedMs !== undefined && s.nowMs - s.timerStartedMs >= t) {
+  } else if (s.timerStartedMs !== undefined && s.fetching === undefined && s.nowMs - s.timerStartedMs >= t) {
     startViewChange(s, s.view + 1)
   }
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { readPid } from '../../src/cli/processes.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
-import { cleanup, clients, startCluster, type E2eCluster } from './harness.js'
+import { cleanup, clients, logTail, startCluster, status, type E2eCluster } from './harness.js'
 
 const CHROMIUM = process.env.PBFT_CHROMIUM ?? '/usr/bin/chromium'
 const runs = existsSync(CHROMIUM) || process.env.PBFT_REQUIRE_BROWSER === '1'
@@ -23,9 +23,25 @@ async function rowText (page: Page, id: number, cls: string): Promise<string> {
   return (await page.locator(`#replicas tr[data-replica="${id}"] td.${cls}`).textContent()) ?? ''
 }
 
+/** Runs `check`; if it fails, the error carries every replica's /status and log tail. */
+async function diagnosed (check: () => Promise<void>): Promise<void> {
+  try {
+    await check()
+  } catch (err) {
+    const cl = cluster as E2eCluster
+    const report = await Promise.all([0, 1, 2, 3].map(async id => {
+      const st = await status(cl, id).then(s => JSON.stringify(s), (e: Error) => `no status: ${e.message}`)
+      return `--- replica ${id}: ${st}\n${logTail(cl, id, 40)}`
+    }))
+    throw new Error(`${(err as Error).message}\n${report.join('\n')}`)
+  }
+}
+
 async function heights (page: Page): Promise<number[]> {
   return await Promise.all([0, 1, 2, 3].map(async id => Number(await rowText(page, id, 'height'))))
 }
+
+let cluster: E2eCluster | undefined
 
 describe.runIf(runs)('dashboard in a real browser', () => {
   let cl: E2eCluster | undefined
@@ -37,6 +53,7 @@ describe.runIf(runs)('dashboard in a real browser', () => {
 
   beforeAll(async () => {
     cl = await startCluster(4)
+    cluster = cl
     dash = await startDashboard({ c: cl.c, genesis: cl.genesis, port: 0 })
     cs.push(...await clients(cl, 2))
     load = Promise.all(cs.map(async ({ client, to }) => {
@@ -90,7 +107,9 @@ describe.runIf(runs)('dashboard in a real browser', () => {
     await expect.poll(async () => await rowText(page, 3, 'state'), { timeout: 15_000 }).toBe('down')
     await page.click('#btn-restart')
     await expect.poll(async () => await rowText(page, 3, 'state'), { timeout: 60_000 }).toBe('up')
-    await expect.poll(async () => Number(await rowText(page, 3, 'height')) >= Number(await rowText(page, 1, 'height')) - 5, { timeout: 60_000 }).toBe(true)
+    await diagnosed(async () => {
+      await expect.poll(async () => Number(await rowText(page, 3, 'height')) >= Number(await rowText(page, 1, 'height')) - 5, { timeout: 60_000 }).toBe(true)
+    })
 
     // Transfers submitted from the page commit (the SDK in the dashboard's server waits for proof).
     await page.fill('#tx-count', '3')

@@ -45,7 +45,7 @@ export function logTail (cl: E2eCluster, id: number, lines = 20): string {
 }
 
 export function start (cl: E2eCluster, id: number): void {
-  cl.pids.add(startReplicaProcess(cl.c, id, ['--log-level', 'warn']))
+  cl.pids.add(startReplicaProcess(cl.c, id, ['--log-level', process.env.PBFT_E2E_LOG_LEVEL ?? 'warn']))
 }
 
 export function kill (cl: E2eCluster, id: number, signal: NodeJS.Signals = 'SIGKILL'): void {
