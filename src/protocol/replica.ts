@@ -11,7 +11,7 @@ import { restore } from './restore.js'
 import { onRetransmitTimer } from './retransmit.js'
 import { assert, State } from './state.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from './types.js'
-import { onViewChange, onViewTimers, startViewChange } from './view-change.js'
+import { decayBackoff, onViewChange, onViewTimers, startViewChange } from './view-change.js'
 import type { ReplicaMessage, TxResult } from '../codec/index.js'
 
 export class Replica implements ReplicaCore {
@@ -99,7 +99,7 @@ export class Replica implements ReplicaCore {
     if (slot?.batch !== undefined) onExecutedRequests(s, seq, slot.batch, blockHash, results)
     // Progress: the request timer restarts for what is still outstanding (§4.4).
     s.timerStartedMs = undefined
-    if (!s.viewChanging) s.consecutiveViewChanges = 0
+    if (!s.viewChanging) decayBackoff(s)
     startTimer(s)
     makeCheckpoint(s, seq, blockHash)
   }

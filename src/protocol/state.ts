@@ -55,6 +55,8 @@ export class State {
   activeView = 0
   viewChangeStartedMs = 0
   consecutiveViewChanges = 0
+  /** Executions since the backoff last decayed (view-change.ts decayBackoff). */
+  calmExecutions = 0
   viewChangesTotal = 0
   timerStartedMs: number | undefined
 

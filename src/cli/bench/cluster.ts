@@ -29,7 +29,7 @@ export function recipientOf (k: number, clients: number): number {
 export async function startBenchCluster (replicas: number, accounts: number, params: Partial<GenesisParams>): Promise<BenchCluster> {
   const root = mkdtempSync(join(tmpdir(), 'pbft-bench-'))
   const { c, genesis } = await initCluster({ dir: join(root, 'cluster'), replicas, basePort: await freeBasePort(replicas), accounts, host: '127.0.0.1', balance: 10n ** 15n, params })
-  const pids = [...Array(replicas).keys()].map(i => startReplicaProcess(c, i, ['--log-level', 'warn']))
+  const pids = [...Array(replicas).keys()].map(i => startReplicaProcess(c, i, ['--log-level', process.env.PBFT_BENCH_LOG_LEVEL ?? 'warn']))
   const cl: BenchCluster = { c, genesis, root, pids }
   const deadline = Date.now() + 60_000
   for (;;) {
