@@ -6,5 +6,8 @@ import { Client, type ClientOptions } from './client.js'
 
 export async function connectClient (g: Genesis, seed: Uint8Array, opts: Pick<ClientOptions, 'timeoutMs' | 'retryMs' | 'onBusy'> = {}): Promise<Client> {
   const transport = await ClientConnection.connect(g.replicas)
+  // Streams to every replica are opened here, not by the first transfer: its latency is then
+  // one round of the protocol, and every replica can route its reply from the start.
+  await transport.warm()
   return new Client({ chainId: g.chainId, replicaKeys: g.replicas.map(r => r.publicKey), seed, transport, verify, ...opts })
 }

@@ -82,6 +82,12 @@ export class ClientConnection {
     return await p
   }
 
+  /** Opens the stream to every replica now (failures are left to the first send's retry). */
+  async warm (): Promise<number> {
+    const opened = await Promise.all(this.replicas.map(async (_, id) => await this.stream(id)))
+    return opened.filter(o => o !== undefined).length
+  }
+
   /** Queues a frame for a replica (dropped if the stream cannot open or its queue is full; the SDK retries). */
   send (replica: number, bytes: Uint8Array): void {
     const ready = this.streams.get(replica)
