@@ -71,6 +71,8 @@ interface Pending {
   sentAt: Map<number, number>
   busy: number
   onBusy: (replica: number, retryAfterMs: number) => void
+  /** Sends it to every replica now (started transactions only); see onStreamClosed. */
+  resendNow: () => void
   resolve: (p: CommitProof) => void
   reject: (e: Error) => void
 }
@@ -94,7 +96,7 @@ export class Client {
   private rttvarMs = 0
   /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
   private readonly introduced = new Set<number>()
-  readonly stats = { busy: 0, resentToAll: 0 }
+  readonly stats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0 }
   /** How many transactions are out at the replicas at once (shrinks on busy answers). */
   readonly window = new SendWindow()
 
@@ -104,7 +106,7 @@ export class Client {
     this.n = opts.replicaKeys.length
     this.f = Math.floor((this.n - 1) / 3)
     opts.transport.onFrame((replica, bytes) => { this.onFrame(replica, bytes) })
-    opts.transport.onStreamClosed?.(replica => { this.introduced.delete(replica) })
+    opts.transport.onStreamClosed?.(replica => { this.onStreamClosed(replica) })
   }
 
   /**
@@ -144,7 +146,7 @@ export class Client {
     const bytes = encodeClientFrame({ request: tx })
     return await new Promise<CommitProof>((resolve, reject) => {
       const verifier: ReplyVerifier = { chainId: this.opts.chainId, publicKeys: this.opts.replicaKeys, verify: this.opts.verify }
-      const p: Pending = { tx, replies: new ReplySet(verifier, id, tx.client, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, onBusy: () => {}, resolve, reject }
+      const p: Pending = { tx, replies: new ReplySet(verifier, id, tx.client, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, onBusy: () => {}, resendNow: () => {}, resolve, reject }
       const sendTo = (r: number): void => {
         p.sentAt.set(r, performance.now())
         this.introduced.add(r)
@@ -159,6 +161,11 @@ export class Client {
         for (let r = 0; r < this.n; r++) sendTo(r)
         wait = Math.min(wait * 2, Math.max(retryMs, RETRY_BACKOFF_MAX_MS))
         retry = setTimeout(resend, wait)
+      }
+      p.resendNow = () => {
+        if (!ticket.started || finished) return
+        clearTimeout(retry)
+        resend()
       }
       p.onBusy = (replica, retryAfterMs) => {
         // Busy is an answer, not silence: no re-send to everyone while replicas keep answering.
@@ -216,6 +223,20 @@ export class Client {
         for (let r = 0; r < this.n; r++) if (r === primary || !this.introduced.has(r)) sendTo(r)
       })
     })
+  }
+
+  /**
+   * A replica's stream closed (its process died, or it restarted). Replies can no longer come
+   * from it on that stream; if it was the primary as far as this client knows, every
+   * transaction out there goes to every replica now rather than at the re-send timeout, so the
+   * backups hold them and start their view-change timers at once: a SIGKILLed primary then
+   * costs one view-change timeout, not the client's re-send timeout plus one.
+   */
+  private onStreamClosed (replica: number): void {
+    this.introduced.delete(replica)
+    if (this.closed || replica !== this.view % this.n) return
+    this.stats.resentOnPrimaryLoss++
+    for (const p of [...this.pending.values()]) p.resendNow()
   }
 
   /** The re-send timeout: at least `floorMs`, at most RETRY_BACKOFF_MAX_MS. */
