@@ -27,12 +27,17 @@ export function decayBackoff (s: State): void {
   s.consecutiveViewChanges--
 }
 
-/** Tick: the request timer of §4.4, and the NEW-VIEW timer of a view change in progress. */
+/**
+ * Tick: the request timer of §4.4, and the NEW-VIEW timer of a view change in progress. The
+ * request timer is a backup's (§4.4: "a backup starts a timer when it receives a request"): a
+ * primary whose own batches take longer than the timeout under load no longer votes to depose
+ * itself, which with one backup's timeout made the f+1 join rule move everyone.
+ */
 export function onViewTimers (s: State): void {
   const t = viewChangeTimeoutMs(s)
   if (s.viewChanging) {
     if (s.nowMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1)
-  } else if (s.timerStartedMs !== undefined && s.fetching === undefined && s.nowMs - s.timerStartedMs >= t) {
+  } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined && s.nowMs - s.timerStartedMs >= t) {
     startViewChange(s, s.view + 1)
   }
 }
