@@ -11,10 +11,15 @@
 //   bounded memory pending requests and in-flight slots stay under the core's limits
 //   accountability an honest replica never records evidence against an honest replica, and
 //                  all it records that fits a block is valid proof to a third party (src/crypto/evidence.ts)
-import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage } from '../codec/index.js'
+//   receipts       every reply set a client accepts makes a receipt that verifies offline with
+//                  genesis alone, and it names the block honest replicas executed at that height,
+//                  with that transaction at that index and that result
+import { signedFields, signingBytes, type Block, type Commit, type Receipt, type ReplicaMessage, type TxResult } from '../codec/index.js'
 import { CODE } from '../app/accounts.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
+import type { Genesis } from '../ledger/genesis.js'
+import { verifyReceipt } from '../ledger/receipt.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
 
 export const VIOLATIONS_MAX = 20
@@ -42,6 +47,10 @@ export class Invariants {
   readonly violations: string[] = []
   private readonly committed = new Map<number, string>()
   private readonly certs = new Map<number, Commit[]>()
+  /** The first honest block at each height: its transactions' ids and results (for receipts). */
+  private readonly contents = new Map<number, { ids: string[], results: TxResult[] }>()
+  /** Receipts checked (accepted reply sets). */
+  receipts = 0
   /** Replicas proven to have signed conflicting commits, per height where safety was lost. */
   readonly forensics: Array<{ height: number, culprits: number[] }> = []
   /** Where each (client, nonce) first succeeded, and the id of the transaction that did. */
@@ -51,7 +60,8 @@ export class Invariants {
   private readonly highest = new Map<string, number>()
   reordered = 0
 
-  constructor (private readonly verify: Verify, private readonly window: number, private readonly publicKeys: Uint8Array[] = []) {}
+  constructor (private readonly verify: Verify, private readonly window: number, private readonly publicKeys: Uint8Array[] = [],
+    private readonly genesis?: Genesis) {}
 
   violate (what: string): void {
     if (this.violations.length < VIOLATIONS_MAX) this.violations.push(what)
@@ -76,6 +86,7 @@ export class Invariants {
     if (first === undefined) {
       this.committed.set(h, hash)
       this.certs.set(h, block.cert.commits)
+      this.contents.set(h, { ids: block.txs.map(tx => toHex(txId(tx))), results: block.results })
     } else if (first !== hash) {
       this.violate(`agreement: replica ${replica} executed block ${hash.slice(0, 12)} at height ${h}, another honest replica ${first.slice(0, 12)}`)
       this.convict(h, this.certs.get(h) ?? [], block.cert.commits)
@@ -96,6 +107,24 @@ export class Invariants {
         (at.height < h || (at.height === h && at.index < i)) && at.id === toHex(txId(tx))
       if (!replay) this.violate(`honest results: transfer ${key.slice(0, 16)}…/${tx.nonce} failed at height ${h} (code ${result?.code ?? '?'}: ${result?.log ?? 'no result'}) and is no replay of one that succeeded`)
     })
+  }
+
+  /** A client accepted f+1 matching replies; `receipt` is made of them (src/ledger/receipt.ts receiptOf). */
+  onAccepted (client: number, receipt: Receipt): void {
+    this.receipts++
+    const what = `client ${client} accepted transaction ${toHex(txId(receipt.tx)).slice(0, 12)}`
+    if (this.genesis !== undefined) {
+      const r = verifyReceipt(receipt, this.genesis, { verify: this.verify })
+      if (!r.ok) this.violate(`receipts: ${what}, but its receipt does not verify (${r.part}: ${r.reason})`)
+    }
+    const h = receipt.header.height
+    const at = receipt.proof.index
+    const hash = toHex(receipt.attestations[0]?.blockHash ?? new Uint8Array(0))
+    const block = this.contents.get(h)
+    const result = block?.results[at]
+    if (this.committed.get(h) !== hash || block === undefined) this.violate(`receipts: ${what} in block ${hash.slice(0, 12)} at height ${h}, which no honest replica executed`)
+    else if (block.ids[at] !== toHex(txId(receipt.tx))) this.violate(`receipts: ${what} at index ${at} of height ${h}, where the honest block holds another transaction`)
+    else if (result?.code !== receipt.proof.result.code || result.log !== receipt.proof.result.log) this.violate(`receipts: ${what} with result ${receipt.proof.result.code}, the honest block says ${result?.code ?? '?'}`)
   }
 
   /** Once per height, in height order: transfers that succeeded below a higher executed nonce. */
