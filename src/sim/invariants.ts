@@ -11,15 +11,15 @@
 //   bounded memory pending requests and in-flight slots stay under the core's limits
 //   accountability an honest replica never records evidence against an honest replica, and
 //                  all it records that fits a block is valid proof to a third party (src/crypto/evidence.ts)
-//   receipts       every reply set a client accepts makes a receipt that verifies offline with
-//                  genesis alone, and it names the block honest replicas executed at that height,
-//                  with that transaction at that index and that result
-import { signedFields, signingBytes, type Block, type Commit, type Receipt, type ReplicaMessage, type TxResult } from '../codec/index.js'
+//   receipts       every reply a client accepts is backed by the block honest replicas executed
+//                  at its height (that hash, that transaction at that index, that result), and
+//                  the accepted set makes a receipt that verifies offline with genesis alone
+import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage, type Transaction, type TxReply, type TxResult } from '../codec/index.js'
 import { CODE } from '../app/accounts.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import type { Genesis } from '../ledger/genesis.js'
-import { verifyReceipt } from '../ledger/receipt.js'
+import { receiptOf, verifyReceipt } from '../ledger/receipt.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
 
 export const VIOLATIONS_MAX = 20
@@ -109,22 +109,28 @@ export class Invariants {
     })
   }
 
-  /** A client accepted f+1 matching replies; `receipt` is made of them (src/ledger/receipt.ts receiptOf). */
-  onAccepted (client: number, receipt: Receipt): void {
+  /**
+   * A client accepted `replies` (f+1 matching) for `tx`: each must be backed by the block honest
+   * replicas executed at its height (that hash, this transaction at its index, its result), and
+   * the receipt made of them must verify offline with genesis alone.
+   */
+  onAccepted (client: number, tx: Transaction, replies: TxReply[]): void {
     this.receipts++
-    const what = `client ${client} accepted transaction ${toHex(txId(receipt.tx)).slice(0, 12)}`
-    if (this.genesis !== undefined) {
-      const r = verifyReceipt(receipt, this.genesis, { verify: this.verify })
-      if (!r.ok) this.violate(`receipts: ${what}, but its receipt does not verify (${r.part}: ${r.reason})`)
+    const id = toHex(txId(tx))
+    const what = `client ${client} accepted transaction ${id.slice(0, 12)}`
+    for (const r of replies) {
+      const h = r.attestation.height
+      const at = r.proof.index
+      const block = this.contents.get(h)
+      const result = block?.results[at]
+      const from = `from replica ${r.attestation.replica}`
+      if (this.committed.get(h) !== toHex(r.attestation.blockHash) || block === undefined) this.violate(`receipts: ${what} ${from} in block ${toHex(r.attestation.blockHash).slice(0, 12)} at height ${h}, which no honest replica executed`)
+      else if (block.ids[at] !== id) this.violate(`receipts: ${what} ${from} at index ${at} of height ${h}, where the honest block holds another transaction`)
+      else if (result?.code !== r.proof.result.code || result.log !== r.proof.result.log) this.violate(`receipts: ${what} ${from} with result ${r.proof.result.code}, the honest block says ${result?.code ?? '?'}`)
     }
-    const h = receipt.header.height
-    const at = receipt.proof.index
-    const hash = toHex(receipt.attestations[0]?.blockHash ?? new Uint8Array(0))
-    const block = this.contents.get(h)
-    const result = block?.results[at]
-    if (this.committed.get(h) !== hash || block === undefined) this.violate(`receipts: ${what} in block ${hash.slice(0, 12)} at height ${h}, which no honest replica executed`)
-    else if (block.ids[at] !== toHex(txId(receipt.tx))) this.violate(`receipts: ${what} at index ${at} of height ${h}, where the honest block holds another transaction`)
-    else if (result?.code !== receipt.proof.result.code || result.log !== receipt.proof.result.log) this.violate(`receipts: ${what} with result ${receipt.proof.result.code}, the honest block says ${result?.code ?? '?'}`)
+    if (this.genesis === undefined || replies.length === 0) return
+    const v = verifyReceipt(receiptOf(tx, replies), this.genesis, { verify: this.verify })
+    if (!v.ok) this.violate(`receipts: ${what}, but its receipt does not verify (${v.part}: ${v.reason})`)
   }
 
   /** Once per height, in height order: transfers that succeeded below a higher executed nonce. */

@@ -2,7 +2,6 @@
 // phase in which the healed cluster must commit every client transaction.
 import { createSigner } from '../crypto/ed25519.js'
 import { AttestationMemo } from '../crypto/tx-proof.js'
-import { receiptOf } from '../ledger/receipt.js'
 import { sha256, toHex } from '../crypto/hash.js'
 import { TRAITOR_MODES, type TraitorMode, type TraitorSettings } from '../byzantine/modes.js'
 import type { Genesis } from '../ledger/genesis.js'
@@ -149,7 +148,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     if (client === undefined || genesis.replicas[from] === undefined) return
     const accepted = client.onReply(from, reply, memo)
     if (accepted === undefined) return
-    w.inv.onAccepted(c, receiptOf(accepted.tx, accepted.replies))
+    w.inv.onAccepted(c, accepted.tx, accepted.replies)
     w.q.push(w.now + prng.int(0, 20), { kind: 'client', client: c })
   }
   scheduleFaults(w, prng, faults, faultMs, n, f)
