@@ -30,7 +30,7 @@ const reasons = new Map<string, number>()
 conn.onFrame((_, bytes) => {
   answers++
   const d = decodeClientFrame(bytes)
-  const why = !d.ok ? 'undecodable' : d.value.reply != null ? 'reply' : (d.value.error ?? '').replace(/^[0-9a-f]{64}: /, '').split(':')[0] ?? ''
+  const why = !d.ok ? 'undecodable' : d.value.txReply != null ? 'reply' : (d.value.error ?? '').replace(/^[0-9a-f]{64}: /, '').split(':')[0] ?? ''
   reasons.set(why, (reasons.get(why) ?? 0) + 1)
 })
 for (let i = 0; i < frames.length; i += 500) {

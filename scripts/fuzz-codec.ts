@@ -2,7 +2,7 @@
 // splices) of valid encodings. Zero exceptions may escape. Usage:
 //   npm run fuzz -- --count 100000 --seed 1
 import {
-  decodeAdminCommand, decodeBlock, decodeClientFrame, decodeEvidence, decodeReplicaFrame, decodeReply, decodeTransaction,
+  decodeAdminCommand, decodeBlock, decodeClientFrame, decodeEvidence, decodeReceipt, decodeReplicaFrame, decodeTransaction, decodeTxReply,
   encodeReplicaMessage, pb
 } from '../src/codec/index.js'
 import { Prng } from '../src/sim/prng.js'
@@ -22,7 +22,13 @@ const seeds = [
   pb.ClientFrame.encode({ request: tx }),
   pb.AdminCommand.encode({ chainId: 'fuzz', replica: 1, nonce: 2, action: 'set', modes: ['silent'], targets: [], fromHeight: 0, signature: new Uint8Array(64) })
 ]
-const decoders = { decodeReplicaFrame, decodeClientFrame, decodeTransaction, decodeBlock, decodeEvidence, decodeAdminCommand, decodeReply }
+const d32 = new Uint8Array(32).fill(3)
+const header = { chainId: 'fuzz', height: 4, view: 1, prevHash: d32, txRoot: d32, stateRoot: d32, resultsRoot: d32, timestampMs: 9, proposer: 1, evidenceRoot: d32, txCount: 3, evidenceCount: 0 }
+const proof = { index: 2, result: { code: 0, log: 'ok' }, txSiblings: [d32, d32], resultSiblings: [d32] }
+const attestation = { chainId: 'fuzz', view: 1, height: 4, blockHash: d32, replica: 2, signature: new Uint8Array(64) }
+seeds.push(pb.ClientFrame.encode({ txReply: { txId: d32, attestation, header, proof } }))
+seeds.push(pb.Receipt.encode({ tx, header, proof, attestations: [attestation, { ...attestation, replica: 3 }] }))
+const decoders = { decodeReplicaFrame, decodeClientFrame, decodeTransaction, decodeBlock, decodeEvidence, decodeAdminCommand, decodeTxReply, decodeReceipt }
 
 function input (): Uint8Array {
   const kind = prng.int(0, 3)

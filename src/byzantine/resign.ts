@@ -1,7 +1,8 @@
 // Helpers that alter a signed message and sign it again with the traitor's own key, so the
 // lie is signed (and, where it conflicts with another signed message, provable).
-import { signingBytes, type Batch, type Checkpoint, type Commit, type PrePrepare, type Prepare, type Proposal, type Reply, type Transaction } from '../codec/index.js'
-import { evidenceRoot, proposalDigest, txRoot } from '../crypto/digests.js'
+import { pb, signingBytes, type Batch, type Checkpoint, type Commit, type PrePrepare, type Prepare, type Proposal, type Transaction, type TxReply, type TxResult } from '../codec/index.js'
+import { blockHash, evidenceRoot, proposalDigest, txRoot } from '../crypto/digests.js'
+import { merkleRootFromProof } from '../crypto/merkle.js'
 import { sha256 } from '../crypto/hash.js'
 import type { ProtocolCrypto } from '../protocol/types.js'
 
@@ -22,9 +23,22 @@ export function resignCheckpoint (sign: Sign, c: Checkpoint, blockHash: Uint8Arr
   return { ...out, signature: sign(signingBytes('checkpoint', out)) }
 }
 
-export function resignReply (sign: Sign, r: Reply): Reply {
-  const out: Reply = { ...r, code: r.code === 0 ? 1 : 0, log: 'ok', height: r.height + 1, blockHash: sha256(r.blockHash) }
-  return { ...out, signature: sign(signingBytes('reply', out)) }
+/**
+ * A wrong answer to a client, signed. Two kinds, by the transaction's index in its block:
+ *   even: a coherent lie — the result flipped, a header whose results root is recomputed for it
+ *         (from the true proof's siblings), and a signed attestation of that header's hash: the
+ *         signature and the proof check, but no honest replica attests that block;
+ *   odd:  the true attestation and header with the result flipped: the proof does not check.
+ */
+export function lieReply (sign: Sign, r: TxReply): TxReply {
+  const result: TxResult = { code: r.proof.result.code === 0 ? 1 : 0, log: 'ok' }
+  const proof = { ...r.proof, result }
+  if (r.proof.index % 2 === 1) return { ...r, proof }
+  const count = r.header.txCount
+  const resultsRoot = merkleRootFromProof(pb.TxResult.encode(result), { index: proof.index, count, siblings: proof.resultSiblings }) ?? sha256(r.header.resultsRoot)
+  const header = { ...r.header, resultsRoot }
+  const unsigned = { ...r.attestation, blockHash: blockHash(header) }
+  return { ...r, header, proof, attestation: { ...unsigned, signature: sign(signingBytes('blockAttestation', unsigned)) } }
 }
 
 /** A batch with other transactions: recomputes the proposal's roots and counts. */

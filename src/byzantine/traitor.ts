@@ -1,12 +1,12 @@
 // A traitor replica: the honest core wrapped so that its actions are rewritten by the active
 // traitor modes. It keeps the honest core's keys, so every lie is signed. Usable by the
 // simulator and by a real replica process; modes can be switched at runtime.
-import { signingBytes, type ReplicaMessage, type Reply, type Transaction } from '../codec/index.js'
+import { signingBytes, type ReplicaMessage, type Transaction } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from '../protocol/types.js'
 import { lie } from './lies.js'
 import { Collusion } from './collude.js'
-import { resignReply } from './resign.js'
+import { lieReply } from './resign.js'
 import type { TraitorMode, TraitorSettings } from './modes.js'
 
 export const HELD_ACTIONS_MAX = 1024
@@ -102,7 +102,7 @@ export class Traitor implements ReplicaCore {
     const out: Action[] = []
     for (const a of actions) {
       if (a.type === 'reply' && this.modes.has('wrong-replies')) {
-        out.push({ type: 'reply', reply: lieReply(this.crypto, a.reply) })
+        out.push({ ...a, reply: lieReply(this.crypto.sign, a.reply) })
         this.stats.lies++
         continue
       }
@@ -181,5 +181,3 @@ export class Traitor implements ReplicaCore {
   }
 }
 
-
-function lieReply (crypto: ProtocolCrypto, r: Reply): Reply { return resignReply(crypto.sign, r) }

@@ -10,6 +10,7 @@ import { register as init } from './commands/init.js'
 import { register as keygen } from './commands/keygen.js'
 import { register as ledger } from './commands/ledger.js'
 import { register as query } from './commands/query.js'
+import { register as receipt } from './commands/receipt.js'
 import { register as replica } from './commands/replica.js'
 import { register as simulate } from './commands/simulate.js'
 import { register as start } from './commands/start.js'
@@ -21,7 +22,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [start, init, replica, cluster, tx, query, byzantine, dashboard, ledger, simulate, bench, keygen]) register(program)
+for (const register of [start, init, replica, cluster, tx, receipt, query, byzantine, dashboard, ledger, simulate, bench, keygen]) register(program)
 
 try {
   await program.parseAsync(process.argv)

@@ -1,16 +1,21 @@
 // The client SDK: build and sign transactions, submit them (to the primary, then to every
-// replica on timeout), and resolve once committed with proof: f+1 matching signed replies.
+// replica on timeout), and resolve once committed with proof: f+1 matching replies, each resting
+// on its replica's signed attestation of the block and a Merkle proof of this transaction's result
+// (one signature verify per replica and block, not per transaction), and a receipt made of them
+// that anyone can check offline with genesis alone (src/ledger/receipt.ts, docs/receipts.md).
 // A replica that is overloaded answers "busy, retry after T": the SDK sends that copy again to
 // that replica after T (with jitter) and never counts it as a refusal, so an overloaded cluster
 // sees each request about once instead of a retransmission to every replica. The first
 // transaction to each replica also goes to it directly, so every replica has a verified route
 // back to this client from the start (the backups' replies complete the f+1).
-import { decodeClientFrame, encodeClientFrame, pb, signingBytes, type Reply, type Transaction } from '../codec/index.js'
-import { createSigner, type Signer } from '../crypto/ed25519.js'
+import { decodeClientFrame, encodeClientFrame, pb, signingBytes, type Receipt, type Transaction, type TxReply } from '../codec/index.js'
+import { createSigner, type Signer, type VerifyFn } from '../crypto/ed25519.js'
 import { txId as computeTxId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
+import { AttestationMemo } from '../crypto/tx-proof.js'
+import { receiptOf } from '../ledger/receipt.js'
 import { ClientClosedError, ClusterBusyError, InsufficientRepliesError, TxRejectedError, TxTimeoutError } from './errors.js'
-import { ReplySet, type ReplyVerifier } from './reply-set.js'
+import { ReplySet } from './reply-set.js'
 import { SendWindow } from './send-window.js'
 
 /** Frames to and from replicas, by replica id (src/net's client connection implements it). */
@@ -32,7 +37,8 @@ export interface ClientOptions {
   /** The client's 32-byte ed25519 seed; its public key is the account. */
   seed: Uint8Array
   transport: ClientTransport
-  verify: ReplyVerifier['verify']
+  /** The cluster's signature rule (src/crypto `verify`). */
+  verify: VerifyFn
   /**
    * Re-send to every replica when no proof arrived within this time, or within the observed
    * commit latency's retransmission timeout if that is longer (TCP's SRTT + 4 RTTVAR, so a
@@ -59,8 +65,13 @@ export interface CommitProof {
   code: number
   log: string
   blockHash: string
-  /** f+1 matching signed replies from distinct replicas. */
-  replies: Reply[]
+  /** The f+1 distinct replicas whose matching attestations of the block were accepted. */
+  replicas: number[]
+  /**
+   * Offline proof of this result: `verifyReceipt(receipt, genesis)`; `encodeReceipt(receipt)`
+   * gives the bytes `pbft receipt verify FILE --genesis G` checks.
+   */
+  receipt: Receipt
 }
 
 interface Pending {
@@ -96,15 +107,19 @@ export class Client {
   private rttvarMs = 0
   /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
   private readonly introduced = new Set<number>()
-  readonly stats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0 }
+  /** Busy answers, re-sends to every replica, re-sends on losing the primary, and replies refused (bad attestation, header or proof). */
+  readonly stats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0, invalidReplies: 0 }
   /** How many transactions are out at the replicas at once (shrinks on busy answers). */
   readonly window = new SendWindow()
+  /** Attestation verdicts shared by all transactions: one signature verify per replica and block. */
+  readonly attestations: AttestationMemo
 
   constructor (private readonly opts: ClientOptions) {
     this.signer = createSigner(opts.seed)
     this.publicKey = this.signer.publicKey
     this.n = opts.replicaKeys.length
     this.f = Math.floor((this.n - 1) / 3)
+    this.attestations = new AttestationMemo(opts.replicaKeys, opts.chainId, opts.verify)
     opts.transport.onFrame((replica, bytes) => { this.onFrame(replica, bytes) })
     opts.transport.onStreamClosed?.(replica => { this.onStreamClosed(replica) })
   }
@@ -145,8 +160,7 @@ export class Client {
     const timeoutMs = this.opts.timeoutMs ?? 30_000
     const bytes = encodeClientFrame({ request: tx })
     return await new Promise<CommitProof>((resolve, reject) => {
-      const verifier: ReplyVerifier = { chainId: this.opts.chainId, publicKeys: this.opts.replicaKeys, verify: this.opts.verify }
-      const p: Pending = { tx, replies: new ReplySet(verifier, id, tx.client, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, onBusy: () => {}, resendNow: () => {}, resolve, reject }
+      const p: Pending = { tx, replies: new ReplySet(this.attestations, tx, id, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, onBusy: () => {}, resendNow: () => {}, resolve, reject }
       const sendTo = (r: number): void => {
         p.sentAt.set(r, performance.now())
         this.introduced.add(r)
@@ -260,18 +274,24 @@ export class Client {
     const decoded = decodeClientFrame(bytes)
     if (!decoded.ok) return
     const frame = decoded.value
-    if (frame.reply != null) this.onReply(replica, frame.reply)
+    if (frame.txReply != null) this.onReply(replica, frame.txReply)
     else if (frame.error != null) this.onError(replica, frame.error, frame.retryAfterMs)
   }
 
-  private onReply (replica: number, reply: Reply): void {
+  private onReply (replica: number, reply: TxReply): void {
     const p = this.pending.get(toHex(reply.txId))
     if (p === undefined) return
+    const invalid = p.replies.invalid
     const outcome = p.replies.add(replica, reply)
+    this.stats.invalidReplies += p.replies.invalid - invalid
     if (outcome === undefined) return
-    this.view = Math.max(this.view, ...outcome.proof.map(r => r.view))
-    const r = outcome.reply
-    p.resolve({ txId: toHex(r.txId), height: r.height, index: r.index, code: r.code, log: r.log, blockHash: toHex(r.blockHash), replies: outcome.proof })
+    this.view = Math.max(this.view, ...outcome.replies.map(r => r.attestation.view))
+    const receipt = receiptOf(p.tx, outcome.replies)
+    const { result, index } = receipt.proof
+    p.resolve({
+      txId: toHex(reply.txId), height: receipt.header.height, index, code: result.code, log: result.log,
+      blockHash: toHex(reply.attestation.blockHash), replicas: receipt.attestations.map(a => a.replica), receipt
+    })
   }
 
   /**

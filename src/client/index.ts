@@ -1,3 +1,5 @@
 export { Client, CLIENT_PENDING_MAX, type ClientOptions, type ClientTransport, type CommitProof } from './client.js'
 export { connectClient } from './connect.js'
 export * from './errors.js'
+export { verifyReceipt, formatReceiptReport, receiptOf, type ReceiptReport } from '../ledger/receipt.js'
+export { encodeReceipt, decodeReceipt, type Receipt } from '../codec/index.js'

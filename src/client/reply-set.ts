@@ -1,47 +1,42 @@
-// Collects signed replies for one transaction and decides when f+1 of them match.
-import { signingBytes, type Reply } from '../codec/index.js'
-import { bytesEqual, toHex } from '../crypto/hash.js'
+// Collects the replies to one transaction and decides when f+1 of them match. A reply counts
+// when its attestation comes from the replica that sent it and is validly signed (verified once
+// per replica and block for all the client's transactions: AttestationMemo), its header is the
+// one the attestation names, and its proof shows THIS transaction with this result at that index
+// (src/crypto/tx-proof.ts). Matching = the same height, block hash and index: the block hash
+// fixes the result. A wrong reply — a bad proof, or a signed attestation of a block no honest
+// replica executed — is either refused or left alone in its group.
+import type { Transaction, TxReply } from '../codec/index.js'
+import { toHex } from '../crypto/hash.js'
+import { txReplyProblem, type AttestationMemo } from '../crypto/tx-proof.js'
 
-export interface ReplyVerifier {
-  chainId: string
-  publicKeys: Uint8Array[]
-  verify: (publicKey: Uint8Array, bytes: Uint8Array, signature: Uint8Array) => boolean
-}
+export interface ReplyOutcome { replies: TxReply[], reply: TxReply }
 
-export interface ReplyOutcome { proof: Reply[], reply: Reply }
-
-/** What must agree for replies to count as matching (the result, not the view or signer). */
-function matchKey (r: Reply): string {
-  return `${r.height}/${r.index}/${r.code}/${toHex(r.blockHash)}/${r.log}`
+function matchKey (r: TxReply): string {
+  return `${r.attestation.height}/${toHex(r.attestation.blockHash)}/${r.proof.index}`
 }
 
 export class ReplySet {
-  private readonly byReplica = new Map<number, Reply>()
+  private readonly byReplica = new Map<number, TxReply>()
   invalid = 0
+  /** Why the last refused reply was refused (for errors and tests). */
+  lastProblem: string | undefined
 
-  constructor (private readonly v: ReplyVerifier, private readonly txId: Uint8Array, private readonly client: Uint8Array,
+  constructor (private readonly memo: AttestationMemo, private readonly tx: Transaction, private readonly txId: Uint8Array,
     private readonly needed: number) {}
 
   get size (): number { return this.byReplica.size }
 
-  /** Adds a reply; returns the proof once `needed` distinct replicas sent matching replies. */
-  add (from: number, r: Reply): ReplyOutcome | undefined {
-    const key = this.v.publicKeys[r.replica]
-    if (r.replica !== from || key === undefined || r.chainId !== this.v.chainId || !bytesEqual(r.txId, this.txId) ||
-      !bytesEqual(r.client, this.client) || !this.v.verify(key, signingBytes('reply', r), r.signature)) {
+  /** Adds a reply from replica `from`; returns the matching set once `needed` distinct replicas agree. */
+  add (from: number, r: TxReply): ReplyOutcome | undefined {
+    const problem = txReplyProblem(this.memo, from, this.tx, this.txId, r)
+    if (problem !== undefined) {
       this.invalid++
+      this.lastProblem = `replica ${from}: ${problem}`
       return undefined
     }
-    this.byReplica.set(r.replica, r)
-    const groups = new Map<string, Reply[]>()
-    for (const reply of this.byReplica.values()) {
-      const k = matchKey(reply)
-      const g = groups.get(k) ?? []
-      g.push(reply)
-      groups.set(k, g)
-      if (g.length >= this.needed) return { proof: g, reply }
-    }
-    return undefined
+    this.byReplica.set(from, r)
+    const group = [...this.byReplica.values()].filter(x => matchKey(x) === matchKey(r))
+    return group.length >= this.needed ? { replies: group, reply: r } : undefined
   }
 
   largestMatching (): number {

@@ -9,7 +9,8 @@ const enc = new TextEncoder()
 
 export const DOMAIN = {
   transaction: 'pbft-ledger/v1/transaction',
-  reply: 'pbft-ledger/v1/reply',
+  // 'pbft-ledger/v1/reply' signed one reply per transaction; retired, never to be reused.
+  blockAttestation: 'pbft-ledger/v1/block-attestation',
   prePrepare: 'pbft-ledger/v1/pre-prepare',
   prepare: 'pbft-ledger/v1/prepare',
   commit: 'pbft-ledger/v1/commit',
@@ -36,7 +37,7 @@ interface Encoder<T> { encode: (m: T) => Uint8Array }
 
 const SIGNED: { [K in SignedKind]: Encoder<any> } = {
   transaction: pb.Transaction,
-  reply: pb.Reply,
+  blockAttestation: pb.BlockAttestation,
   prePrepare: pb.PrePrepare,
   prepare: pb.Prepare,
   commit: pb.Commit,
@@ -46,7 +47,7 @@ const SIGNED: { [K in SignedKind]: Encoder<any> } = {
   adminCommand: pb.AdminCommand
 }
 
-export type SignedKind = 'transaction' | 'reply' | 'prePrepare' | 'prepare' | 'commit' | 'checkpoint' | 'viewChange' | 'newView' | 'adminCommand'
+export type SignedKind = 'transaction' | 'blockAttestation' | 'prePrepare' | 'prepare' | 'commit' | 'checkpoint' | 'viewChange' | 'newView' | 'adminCommand'
 
 /** The exact bytes a signer signs and a verifier checks for a message of this kind. */
 export function signingBytes<T extends Signable> (kind: SignedKind, m: T): Uint8Array {

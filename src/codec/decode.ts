@@ -2,7 +2,7 @@
 // then structural validation. Nothing thrown inside escapes; callers get a Decoded<T>.
 import { DecodeError, FrameTooLargeError, type Decoded } from './errors.js'
 import * as L from './limits.js'
-import { frameToMessage, type Block, type PrunedBlock, type ReplicaMessage } from './messages.js'
+import { frameToMessage, type Block, type PrunedBlock, type ReplicaMessage, type TxReply } from './messages.js'
 import * as pb from './pb/messages.js'
 import * as V from './validate.js'
 
@@ -43,16 +43,16 @@ export function decodeTransfer (bytes: Uint8Array): Decoded<pb.Transfer> {
     m => m.to.byteLength === L.PUBLIC_KEY_BYTES ? undefined : ['transfer.to', `must be ${L.PUBLIC_KEY_BYTES} bytes, got ${m.to.byteLength}`])
 }
 
-export function decodeClientFrame (bytes: Uint8Array): Decoded<pb.ClientFrame> {
-  return decodeWith('ClientFrame', pb.ClientFrame, bytes, L.CLIENT_FRAME_BYTES_MAX, undefined, m => {
-    const set = [m.request, m.reply, m.error].filter(x => x != null).length
+export function decodeClientFrame (bytes: Uint8Array): Decoded<ClientFrameValue> {
+  return decodeWith('ClientFrame', pb.ClientFrame, bytes, L.CLIENT_FRAME_BYTES_MAX, L.clientFrameLimits, m => {
+    const set = [m.request, m.txReply, m.error].filter(x => x != null).length
     if (set !== 1) return ['frame', `must set exactly one field, got ${set}`]
     if (m.request != null) return V.transaction(m.request, 'request')
-    if (m.reply != null) return V.reply(m.reply, 'reply')
+    if (m.txReply != null) return V.txReply(m.txReply, 'txReply')
     if (m.error != null && m.error.length > L.CLIENT_ERROR_BYTES_MAX) return ['error', `must be at most ${L.CLIENT_ERROR_BYTES_MAX} characters`]
     if (m.retryAfterMs != null && (m.error == null || m.retryAfterMs > L.RETRY_AFTER_MS_MAX)) return ['retryAfterMs', `must come with an error and be at most ${L.RETRY_AFTER_MS_MAX}`]
     return undefined
-  })
+  }) as Decoded<ClientFrameValue>
 }
 
 export function decodeReplicaFrame (bytes: Uint8Array): Decoded<ReplicaMessage> {
@@ -97,7 +97,7 @@ export function decodePruneRecord (bytes: Uint8Array): Decoded<pb.PruneRecord> {
 }
 
 export function decodeBlockHeader (bytes: Uint8Array): Decoded<pb.BlockHeader> {
-  return decodeWith('BlockHeader', pb.BlockHeader, bytes, 4096, undefined, m => V.blockHeader(m))
+  return decodeWith('BlockHeader', pb.BlockHeader, bytes, L.BLOCK_HEADER_BYTES_MAX, undefined, m => V.blockHeader(m))
 }
 
 export function decodeEvidence (bytes: Uint8Array): Decoded<pb.Evidence> {
@@ -109,9 +109,12 @@ export function decodeAdminCommand (bytes: Uint8Array): Decoded<pb.AdminCommand>
   return decodeWith('AdminCommand', pb.AdminCommand, bytes, 16 * 1024, L.adminLimits, m => V.adminCommand(m))
 }
 
-export function decodeReply (bytes: Uint8Array): Decoded<pb.Reply> {
-  return decodeWith('Reply', pb.Reply, bytes, L.CLIENT_FRAME_BYTES_MAX, undefined, m => V.reply(m))
+export function decodeTxReply (bytes: Uint8Array): Decoded<TxReply> {
+  return decodeWith('TxReply', pb.TxReply, bytes, L.CLIENT_FRAME_BYTES_MAX, L.clientFrameLimits.txReply, m => V.txReply(m)) as Decoded<TxReply>
 }
+
+/** A client frame whose txReply, when set, is validated (its parts are present). */
+export type ClientFrameValue = Omit<pb.ClientFrame, 'txReply'> & { txReply?: TxReply }
 
 /** A signed message inside an evidence record: kind, signer, (view, seq), digest, body. */
 export interface EvidenceMessage {

@@ -20,3 +20,8 @@ export function encodePruneRecord (r: pb.PruneRecord): Uint8Array {
 export function encodePrunedBlock (b: pb.PrunedBlock): Uint8Array {
   return pb.PrunedBlock.encode(b)
 }
+
+/** A receipt's canonical bytes (the file `pbft receipt verify` reads; docs/receipts.md). */
+export function encodeReceipt (r: pb.Receipt): Uint8Array {
+  return pb.Receipt.encode(r)
+}

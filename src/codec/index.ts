@@ -1,6 +1,6 @@
 export * as pb from './pb/messages.js'
 export type {
-  Transfer, Transaction, Reply, ClientFrame, Proposal, PrePrepare, Prepare, Commit,
+  Transfer, Transaction, BlockAttestation, ClientFrame, Proposal, PrePrepare, Prepare, Commit,
   Checkpoint, StableCheckpointRecord, PruneRecord, StateRequest, BlockHeader, TxResult, CommitCertificate, Evidence, AdminCommand,
   ReplicaFrame
 } from './pb/messages.js'
@@ -9,4 +9,5 @@ export * as limits from './limits.js'
 export * from './messages.js'
 export * from './decode.js'
 export * from './canonical.js'
-export { encodeReplicaMessage, encodeClientFrame, encodeBlock, encodePrunedBlock, encodePruneRecord } from './encode.js'
+export * from './receipt-parts.js'
+export { encodeReplicaMessage, encodeClientFrame, encodeBlock, encodePrunedBlock, encodePruneRecord, encodeReceipt } from './encode.js'

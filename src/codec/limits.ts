@@ -36,6 +36,16 @@ export const WINDOW_MAX = 256
 export const FRAME_BATCHES_MAX = WINDOW_MAX
 /** Blocks in one state-transfer response. */
 export const STATE_RESPONSE_BLOCKS_MAX = 64
+/** Siblings in one Merkle proof over a block's transactions or results (2^11 >= BATCH_TXS_MAX). */
+export const MERKLE_SIBLINGS_MAX = 11
+/** Encoded sizes that bound a reply and a receipt (checked below against their frames). */
+export const BLOCK_HEADER_BYTES_MAX = 4096
+export const ATTESTATION_BYTES_MAX = 256
+export const TX_PROOF_BYTES_MAX = 32 + REPLY_LOG_BYTES_MAX + 2 * MERKLE_SIBLINGS_MAX * (DIGEST_BYTES + 2)
+/** One attestation per replica at most. */
+export const RECEIPT_ATTESTATIONS_MAX = REPLICAS_MAX
+/** A receipt: transaction, header, proof and up to one attestation per replica. */
+export const RECEIPT_BYTES_MAX = 32 * 1024
 /** Admin command: modes and targets. */
 export const ADMIN_MODES_MAX = 17
 export const ADMIN_MODE_BYTES_MAX = 64
@@ -48,7 +58,11 @@ export function checkLimits (): void {
     [BATCH_TXS_MAX * 100 <= BATCH_BYTES_MAX * 2, 'BATCH_TXS_MAX of small transactions must fit BATCH_BYTES_MAX'],
     [REPLICAS_MAX >= 4, 'PBFT needs at least 4 replicas'],
     [FRAME_BATCHES_MAX >= WINDOW_MAX, 'a NEW-VIEW must be able to carry a batch per seq in the window'],
-    [EVIDENCE_MESSAGE_BYTES_MAX * EVIDENCE_MESSAGES_MAX * BATCH_EVIDENCE_MAX <= BATCH_BYTES_MAX, 'evidence must fit a batch']
+    [EVIDENCE_MESSAGE_BYTES_MAX * EVIDENCE_MESSAGES_MAX * BATCH_EVIDENCE_MAX <= BATCH_BYTES_MAX, 'evidence must fit a batch'],
+    [2 ** MERKLE_SIBLINGS_MAX >= BATCH_TXS_MAX, 'a proof must reach the root of a full batch'],
+    [CHAIN_ID_BYTES_MAX + DIGEST_BYTES + SIGNATURE_BYTES + 3 * 11 + 8 <= ATTESTATION_BYTES_MAX, 'an attestation must fit ATTESTATION_BYTES_MAX'],
+    [DIGEST_BYTES + ATTESTATION_BYTES_MAX + BLOCK_HEADER_BYTES_MAX + TX_PROOF_BYTES_MAX + 16 <= CLIENT_FRAME_BYTES_MAX, 'a transaction\'s reply must fit a client frame'],
+    [TX_BYTES_MAX + BLOCK_HEADER_BYTES_MAX + TX_PROOF_BYTES_MAX + RECEIPT_ATTESTATIONS_MAX * (ATTESTATION_BYTES_MAX + 3) + 16 <= RECEIPT_BYTES_MAX, 'a receipt with one attestation per replica must fit RECEIPT_BYTES_MAX']
   ]
   for (const [ok, why] of rules) {
     if (!ok) throw new Error(`codec limits are inconsistent: ${why}`)
@@ -80,5 +94,7 @@ export const replicaFrameLimits = {
   batches: FRAME_BATCHES_MAX,
   batches$: batchLimits
 }
+export const txProofLimits = { txSiblings: MERKLE_SIBLINGS_MAX, resultSiblings: MERKLE_SIBLINGS_MAX }
+export const clientFrameLimits = { txReply: { proof: txProofLimits } }
 export const adminLimits = { modes: ADMIN_MODES_MAX, targets: REPLICAS_MAX }
 export const evidenceDecodeLimits = evidenceLimits

@@ -12,6 +12,12 @@ export type Block = Omit<pb.Block, 'header' | 'cert'> & { header: pb.BlockHeader
 /** A block below a store's prune base: header and commit certificate only. */
 export type PrunedBlock = Omit<pb.PrunedBlock, 'header' | 'cert'> & { header: pb.BlockHeader, cert: pb.CommitCertificate }
 export type StateResponse = Omit<pb.StateResponse, 'blocks'> & { blocks: Block[] }
+/** A transaction's place and result in a block, provable against its header (docs/receipts.md). */
+export type TxProof = Omit<pb.TxProof, 'result'> & { result: pb.TxResult }
+/** A replica's answer to one transaction: attestation, header, proof (unsigned itself). */
+export type TxReply = Omit<pb.TxReply, 'attestation' | 'header' | 'proof'> & { attestation: pb.BlockAttestation, header: pb.BlockHeader, proof: TxProof }
+/** Offline proof of a transaction's result: tx, header, proof, f+1 or more attestations. */
+export type Receipt = Omit<pb.Receipt, 'tx' | 'header' | 'proof'> & { tx: pb.Transaction, header: pb.BlockHeader, proof: TxProof }
 
 export type ReplicaMessage =
   | { type: 'pre-prepare', prePrepare: pb.PrePrepare, batch: Batch }

@@ -58,15 +58,30 @@ export function transaction (m: pb.Transaction, f = 'transaction'): Problem {
   )
 }
 
-export function reply (m: pb.Reply, f = 'reply'): Problem {
+export function attestation (m: pb.BlockAttestation, f = 'attestation'): Problem {
   return first(
     () => chainId(m.chainId, `${f}.chainId`),
-    () => exact(m.txId, L.DIGEST_BYTES, `${f}.txId`),
-    () => exact(m.client, L.PUBLIC_KEY_BYTES, `${f}.client`),
-    () => str(m.log, L.REPLY_LOG_BYTES_MAX, `${f}.log`),
     () => exact(m.blockHash, L.DIGEST_BYTES, `${f}.blockHash`),
     () => replica(m.replica, `${f}.replica`),
     () => exact(m.signature, L.SIGNATURE_BYTES, `${f}.signature`)
+  )
+}
+
+export function txProof (m: pb.TxProof, f = 'proof'): Problem {
+  return first(
+    () => m.index < L.BATCH_TXS_MAX ? undefined : [`${f}.index`, `must be below ${L.BATCH_TXS_MAX}, got ${m.index}`],
+    () => required(m.result, `${f}.result`, (r, p) => str(r.log, L.REPLY_LOG_BYTES_MAX, `${p}.log`)),
+    () => each(m.txSiblings, `${f}.txSiblings`, (b, p) => exact(b, L.DIGEST_BYTES, p)),
+    () => each(m.resultSiblings, `${f}.resultSiblings`, (b, p) => exact(b, L.DIGEST_BYTES, p))
+  )
+}
+
+export function txReply (m: pb.TxReply, f = 'txReply'): Problem {
+  return first(
+    () => exact(m.txId, L.DIGEST_BYTES, `${f}.txId`),
+    () => required(m.attestation, `${f}.attestation`, attestation),
+    () => required(m.header, `${f}.header`, blockHeader),
+    () => required(m.proof, `${f}.proof`, txProof)
   )
 }
 

@@ -103,7 +103,7 @@ export class Controls {
     if (amount < 1n || amount > TRANSFER_AMOUNT_MAX) throw new ControlError(400, `amount must be 1..${TRANSFER_AMOUNT_MAX}`)
     const client = await this.client(from)
     const proof = await client.transfer(loadKeyFile(this.c.accountKey(to)).publicKey, amount)
-    return { ok: true, txId: proof.txId, height: proof.height, replicas: proof.replies.map(r => r.replica) }
+    return { ok: true, txId: proof.txId, height: proof.height, replicas: proof.replicas }
   }
 
   private async client (k: number): Promise<Client> {

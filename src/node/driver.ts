@@ -12,7 +12,7 @@
 // takes every replica event first, then at most REQUESTS_PER_ROUND_MAX requests, so a flood of
 // requests can never delay a PREPARE or a COMMIT; and the driver yields to the event loop
 // between rounds, so sockets, timers and the HTTP API keep their turn under any load.
-import { encodeReplicaMessage, type Batch, type Commit, type Evidence, type Reply, type Transaction } from '../codec/index.js'
+import { encodeReplicaMessage, type Batch, type Commit, type Evidence, type Transaction, type TxReply } from '../codec/index.js'
 import type { LedgerApi } from '../ledger/types.js'
 import type { Action, ProtocolEvent, ReplicaCore, WalRecord } from '../protocol/types.js'
 
@@ -27,7 +27,8 @@ export interface DriverIo {
   persist: (records: WalRecord[]) => Promise<void>
   send: (to: number, bytes: Uint8Array, type: string) => void
   broadcast: (bytes: Uint8Array, type: string) => void
-  reply: (reply: Reply) => void
+  /** The answer to one of `client`'s transactions (src/protocol/replies.ts). */
+  reply: (client: Uint8Array, reply: TxReply) => void
   reject: (tx: Transaction, reason: string) => void
   evidence: (evidence: Evidence) => void
   fetchState: (seq: number, blockHash: Uint8Array | undefined, peers: number[]) => void
@@ -131,7 +132,7 @@ export class Driver {
         case 'send': this.io.send(a.to, encodeReplicaMessage(a.message), a.message.type); break
         case 'broadcast': this.io.broadcast(encodeReplicaMessage(a.message), a.message.type); break
         case 'execute': this.execute(a.seq, a.view, a.batch, a.cert); break
-        case 'reply': this.io.reply(a.reply); break
+        case 'reply': this.io.reply(a.client, a.reply); break
         case 'reject': this.io.reject(a.tx, a.reason); break
         case 'evidence': this.io.evidence(a.evidence); break
         case 'fetch-state': this.io.fetchState(a.seq, a.blockHash, a.peers); break
@@ -144,7 +145,7 @@ export class Driver {
       if (this.stopped) return
       const applied = await this.ledger.applyCommitted(seq, view, batch, cert)
       this.io.executed?.(seq, batch.txs.length)
-      this.push({ type: 'executed', seq, blockHash: applied.blockHash, results: applied.results })
+      this.push({ type: 'executed', seq, blockHash: applied.blockHash, header: applied.block.header, results: applied.results })
     }).catch(err => {
       this.stopped = true
       this.io.fatal(err)

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
-import { claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type Reply } from '../codec/index.js'
+import { claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type TxReply } from '../codec/index.js'
 import { createSigner, verify } from '../crypto/ed25519.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
@@ -159,12 +159,12 @@ export class ReplicaNode {
     this.driver.push({ type: 'request', tx })
   }
 
-  onReply (reply: Reply): void {
-    const key = toHex(reply.txId)
+  onReply (client: Uint8Array, txReply: TxReply): void {
+    const key = toHex(txReply.txId)
     const at = this.arrivals.get(key)
     if (at !== undefined) { this.metrics.commitLatency.observe((Date.now() - at) / 1000); this.arrivals.delete(key) }
     this.admission.done(key)
-    this.admission.deliver(toHex(reply.client), encodeClientFrame({ reply }))
+    this.admission.deliver(toHex(client), encodeClientFrame({ txReply }))
   }
 
   async stop (): Promise<void> {
@@ -219,7 +219,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     persist: async records => { await wal.append(records); metrics.persistBatches.inc() },
     send: (to, bytes, type) => { net.send(to, bytes); metrics.messagesOut.inc({ type }) },
     broadcast: (bytes, type) => { net.broadcast(bytes); metrics.messagesOut.inc({ type }, genesis.replicas.length - 1) },
-    reply: reply => { node?.onReply(reply) },
+    reply: (client, reply) => { node?.onReply(client, reply) },
     reject: (tx, reason) => {
       metrics.dropped.inc({ reason: 'request-rejected' })
       const id = toHex(txId(tx))

@@ -19,6 +19,17 @@ export const CLIENT_TABLE_MAX = 100_000
  */
 export const REPLIES_PER_CLIENT_MAX = 256
 export const CACHED_REPLIES_MAX = 262_144
+/**
+ * Bytes of cached replies over all clients, counted per reply as its proof's sibling hashes, its
+ * result's log and CACHED_REPLY_OVERHEAD_BYTES (an estimate of the objects around them; the
+ * block's header and attestation are shared by its replies and not counted). A reply from a
+ * block of 2,048 transactions counts at most 22 x 32 + 256 + 512 = 1,472 bytes; from blocks of
+ * 512 (the default batch), 1,344.
+ */
+export const CACHED_REPLY_BYTES_MAX = 256 * 1024 * 1024
+export const CACHED_REPLY_OVERHEAD_BYTES = 512
+/** The most one cached reply can count (a proof in a full batch, the longest log). */
+export const CACHED_REPLY_BYTES_PER_REPLY_MAX = 2 * codec.MERKLE_SIBLINGS_MAX * codec.DIGEST_BYTES + codec.REPLY_LOG_BYTES_MAX + CACHED_REPLY_OVERHEAD_BYTES
 /** Messages held for a future view or above the high watermark, per sender. */
 export const FUTURE_MESSAGES_PER_SENDER_MAX = 512
 /** Checkpoints remembered per sender (its most recent ones). */
@@ -33,6 +44,7 @@ export const VIEW_CHANGE_BACKOFF_MAX_EXP = 4
 export function checkProtocolLimits (): void {
   if (PENDING_PER_CLIENT_MAX > PENDING_REQUESTS_MAX) throw new Error('per-client pending bound exceeds the total bound')
   if (REPLIES_PER_CLIENT_MAX > CACHED_REPLIES_MAX) throw new Error('per-client reply cache exceeds the total')
+  if (REPLIES_PER_CLIENT_MAX * CACHED_REPLY_BYTES_PER_REPLY_MAX > CACHED_REPLY_BYTES_MAX) throw new Error('one client\'s cached replies must fit the byte bound')
   if (codec.WINDOW_MAX > FUTURE_MESSAGES_PER_SENDER_MAX * 4) throw new Error('future buffer too small for the window')
 }
 

@@ -6,13 +6,14 @@ import { onGapTimer } from './gap.js'
 import { FUTURE_MESSAGES_PER_SENDER_MAX } from './limits.js'
 import { onNewView, sendNewView } from './new-view.js'
 import { onCommit, onPrePrepare, onPrepare, propose, tryExecute } from './normal-case.js'
-import { onExecutedRequests, onRequest, startTimer, tryPropose } from './requests.js'
+import { onExecutedRequests } from './replies.js'
+import { onRequest, startTimer, tryPropose } from './requests.js'
 import { restore } from './restore.js'
 import { onRetransmitTimer } from './retransmit.js'
 import { assert, State } from './state.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from './types.js'
 import { decayBackoff, onViewChange, onViewTimers, startViewChange } from './view-change.js'
-import type { ReplicaMessage, TxResult } from '../codec/index.js'
+import type { BlockHeader, ReplicaMessage, TxResult } from '../codec/index.js'
 
 export class Replica implements ReplicaCore {
   private readonly s: State
@@ -38,7 +39,7 @@ export class Replica implements ReplicaCore {
         break
       case 'message': this.onMessage(event.from, event.message); break
       case 'request': onRequest(s, event.tx); break
-      case 'executed': this.onExecuted(event.seq, event.blockHash, event.results); break
+      case 'executed': this.onExecuted(event.seq, event.blockHash, event.header, event.results); break
       case 'state-transferred':
         onStateTransferred(s, event.seq, event.blockHash)
         tryExecute(s)
@@ -89,14 +90,14 @@ export class Replica implements ReplicaCore {
     }
   }
 
-  private onExecuted (seq: number, blockHash: Uint8Array, results: TxResult[]): void {
+  private onExecuted (seq: number, blockHash: Uint8Array, header: BlockHeader, results: TxResult[]): void {
     const s = this.s
     assert(seq === s.lastExecuted + 1, `executed seq ${seq} follows ${s.lastExecuted}`)
     s.lastExecuted = seq
     s.lastExecutedHash = blockHash
     s.lastProgressMs = s.nowMs
     const slot = s.log.get(seq)
-    if (slot?.batch !== undefined) onExecutedRequests(s, seq, slot.batch, blockHash, results)
+    if (slot?.batch !== undefined) onExecutedRequests(s, seq, slot.batch, blockHash, header, results)
     // Progress: the request timer restarts for what is still outstanding (§4.4).
     s.timerStartedMs = undefined
     if (!s.viewChanging) decayBackoff(s)

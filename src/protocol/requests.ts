@@ -1,9 +1,9 @@
 // Client protocol (PBFT §4.1, §4.4 exactly-once): requests, forwarding, batching by the
-// primary, replies after execution, and the client table that caches the last reply.
-import { pb, signingBytes, type Batch, type Proposal, type Reply, type Transaction, type TxResult } from '../codec/index.js'
+// primary. Replies after execution and the client table that caches them: replies.ts.
+import { pb, signingBytes, type Batch, type Proposal, type Transaction } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
-import { CACHED_REPLIES_MAX, CLIENT_TABLE_MAX, PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX, REPLIES_PER_CLIENT_MAX } from './limits.js'
+import { PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX } from './limits.js'
 import { requestKey, type PendingRequest, type State } from './state.js'
 
 export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce'
@@ -18,7 +18,7 @@ export function checkTransaction (s: State, tx: Transaction): RequestVerdict {
   if (tx.chainId !== s.cfg.chainId) return 'bad-chain'
   if (!s.crypto.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return 'bad-signature'
   const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
-  if (cached !== undefined && bytesEqual(cached.reply.txId, txId(tx))) return 'stale-nonce'
+  if (cached !== undefined && bytesEqual(cached.action.reply.txId, txId(tx))) return 'stale-nonce'
   return 'ok'
 }
 
@@ -28,7 +28,7 @@ export function onRequest (s: State, tx: Transaction, forwardedBy?: number): voi
   if (verdict === 'stale-nonce') {
     // This very transaction executed here (checkTransaction found its cached reply): answer with it.
     const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
-    if (cached !== undefined) s.out.push(cached)
+    if (cached !== undefined) s.out.push(cached.action)
     return
   }
   if (verdict !== 'ok') {
@@ -138,35 +138,6 @@ function makeBatch (s: State): Batch {
     txRoot: txRoot(txs), txCount: txs.length, evidenceRoot: evidenceRoot(evidence), evidenceCount: evidence.length
   }
   return { proposal, txs, evidence }
-}
-
-/** After execution: client table, replies, pending cleanup (§4.1). */
-export function onExecutedRequests (s: State, seq: number, batch: Batch, blockHash: Uint8Array, results: TxResult[]): void {
-  batch.txs.forEach((tx, index) => {
-    const key = requestKey(tx)
-    const client = toHex(tx.client)
-    s.inFlight.delete(key)
-    removePending(s, key, client)
-    const result = results[index] ?? { code: 1, log: 'missing result' }
-    const reply: Reply = s.sign('reply', {
-      chainId: s.cfg.chainId, view: s.view, txId: txId(tx), client: tx.client, nonce: tx.nonce, height: seq, index,
-      code: result.code, log: result.log, blockHash, replica: s.id, signature: new Uint8Array(0)
-    })
-    const action = { type: 'reply' as const, reply }
-    const entry = s.clients.get(client) ?? { replies: new Map() }
-    s.clients.delete(client) // re-insert: Map order = least recently executed first
-    // Keep the reply of a nonce's first execution: a replay ordered again fails as a duplicate,
-    // and a retransmission must still be answered with what the transaction really did.
-    if (!entry.replies.has(tx.nonce)) { entry.replies.set(tx.nonce, action); s.cachedReplies++ }
-    if (entry.replies.size > REPLIES_PER_CLIENT_MAX) { entry.replies.delete(entry.replies.keys().next().value as number); s.cachedReplies-- }
-    s.clients.set(client, entry)
-    while (s.clients.size > CLIENT_TABLE_MAX || s.cachedReplies > CACHED_REPLIES_MAX) {
-      const [oldest, e] = s.clients.entries().next().value as [string, typeof entry]
-      s.clients.delete(oldest)
-      s.cachedReplies -= e.replies.size
-    }
-    s.out.push(action)
-  })
 }
 
 export function proposalDigestHex (p: Proposal): string {

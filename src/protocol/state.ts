@@ -24,8 +24,11 @@ export interface PendingRequest { tx: Transaction, key: string, arrivedMs: numbe
 
 export interface PreparedEntry { cert: PreparedCert, batch: Batch, view: number, digest: string }
 
+/** A cached answer to a transaction, and what it counts against CACHED_REPLY_BYTES_MAX. */
+export interface CachedReply { action: Action & { type: 'reply' }, bytes: number }
+
 /** Per client: the reply to the first execution of each of its most recently executed nonces. */
-export interface ClientEntry { replies: Map<number, Action & { type: 'reply' }> }
+export interface ClientEntry { replies: Map<number, CachedReply> }
 
 export class AssertionError extends Error {
   override readonly name = 'AssertionError'
@@ -93,8 +96,9 @@ export class State {
   readonly queue = new Map<string, PendingRequest>()
   queueBytes = 0
   readonly clients = new Map<string, ClientEntry>()
-  /** Replies cached over all clients (bounded by CACHED_REPLIES_MAX). */
+  /** Replies cached over all clients (bounded by CACHED_REPLIES_MAX), and their bytes (CACHED_REPLY_BYTES_MAX). */
   cachedReplies = 0
+  cachedReplyBytes = 0
   nextSeq = 1
   lastProposalMs = 0
 

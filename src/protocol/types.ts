@@ -6,8 +6,8 @@
 // the same list is performed. So a replica never sends a vote it has not first persisted, and
 // after a crash can never sign a conflicting message.
 import type {
-  Batch, Checkpoint, Commit, Evidence, NewView, PrePrepare, PreparedCert, Prepare, ReplicaMessage,
-  Reply, Transaction, TxResult, ViewChange
+  Batch, BlockHeader, Checkpoint, Commit, Evidence, NewView, PrePrepare, PreparedCert, Prepare, ReplicaMessage,
+  Transaction, TxReply, TxResult, ViewChange
 } from '../codec/index.js'
 
 export type ReplicaId = number
@@ -71,8 +71,11 @@ export type ProtocolEvent =
   | { type: 'message', from: ReplicaId, message: ReplicaMessage }
   /** A client transaction arrived at this replica (from a client, not forwarded). */
   | { type: 'request', tx: Transaction }
-  /** The driver executed the block for `seq` (after an `execute` action). */
-  | { type: 'executed', seq: number, blockHash: Uint8Array, results: TxResult[] }
+  /**
+   * The driver executed the block for `seq` (after an `execute` action): its header, the
+   * header's hash, and the per-transaction results (header.resultsRoot is their root).
+   */
+  | { type: 'executed', seq: number, blockHash: Uint8Array, header: BlockHeader, results: TxResult[] }
   /** State transfer finished: the driver's ledger now holds every block up to `seq`. */
   | { type: 'state-transferred', seq: number, blockHash: Uint8Array }
 
@@ -82,7 +85,8 @@ export type Action =
   | { type: 'broadcast', message: ReplicaMessage }
   /** Execute the committed batch for `seq` (strictly in order, each seq once) and append its block. */
   | { type: 'execute', seq: number, view: number, batch: Batch, cert: Commit[] }
-  | { type: 'reply', reply: Reply }
+  /** Send `client` the answer to one of its transactions (unsigned; it carries the block's attestation). */
+  | { type: 'reply', client: Uint8Array, reply: TxReply }
   /**
    * Fetch blocks up to `seq` from `peers`; each block proves itself by its commit certificate.
    * With `blockHash` (a stable checkpoint's) the last one must also have that hash; without it

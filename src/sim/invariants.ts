@@ -11,10 +11,15 @@
 //   bounded memory pending requests and in-flight slots stay under the core's limits
 //   accountability an honest replica never records evidence against an honest replica, and
 //                  all it records that fits a block is valid proof to a third party (src/crypto/evidence.ts)
-import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage } from '../codec/index.js'
+//   receipts       every reply a client accepts is backed by the block honest replicas executed
+//                  at its height (that hash, that transaction at that index, that result), and
+//                  the accepted set makes a receipt that verifies offline with genesis alone
+import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage, type Transaction, type TxReply, type TxResult } from '../codec/index.js'
 import { CODE } from '../app/accounts.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
+import type { Genesis } from '../ledger/genesis.js'
+import { receiptOf, verifyReceipt } from '../ledger/receipt.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
 
 export const VIOLATIONS_MAX = 20
@@ -42,6 +47,10 @@ export class Invariants {
   readonly violations: string[] = []
   private readonly committed = new Map<number, string>()
   private readonly certs = new Map<number, Commit[]>()
+  /** The first honest block at each height: its transactions' ids and results (for receipts). */
+  private readonly contents = new Map<number, { ids: string[], results: TxResult[] }>()
+  /** Receipts checked (accepted reply sets). */
+  receipts = 0
   /** Replicas proven to have signed conflicting commits, per height where safety was lost. */
   readonly forensics: Array<{ height: number, culprits: number[] }> = []
   /** Where each (client, nonce) first succeeded, and the id of the transaction that did. */
@@ -51,7 +60,8 @@ export class Invariants {
   private readonly highest = new Map<string, number>()
   reordered = 0
 
-  constructor (private readonly verify: Verify, private readonly window: number, private readonly publicKeys: Uint8Array[] = []) {}
+  constructor (private readonly verify: Verify, private readonly window: number, private readonly publicKeys: Uint8Array[] = [],
+    private readonly genesis?: Genesis) {}
 
   violate (what: string): void {
     if (this.violations.length < VIOLATIONS_MAX) this.violations.push(what)
@@ -76,6 +86,7 @@ export class Invariants {
     if (first === undefined) {
       this.committed.set(h, hash)
       this.certs.set(h, block.cert.commits)
+      this.contents.set(h, { ids: block.txs.map(tx => toHex(txId(tx))), results: block.results })
     } else if (first !== hash) {
       this.violate(`agreement: replica ${replica} executed block ${hash.slice(0, 12)} at height ${h}, another honest replica ${first.slice(0, 12)}`)
       this.convict(h, this.certs.get(h) ?? [], block.cert.commits)
@@ -96,6 +107,30 @@ export class Invariants {
         (at.height < h || (at.height === h && at.index < i)) && at.id === toHex(txId(tx))
       if (!replay) this.violate(`honest results: transfer ${key.slice(0, 16)}…/${tx.nonce} failed at height ${h} (code ${result?.code ?? '?'}: ${result?.log ?? 'no result'}) and is no replay of one that succeeded`)
     })
+  }
+
+  /**
+   * A client accepted `replies` (f+1 matching) for `tx`: each must be backed by the block honest
+   * replicas executed at its height (that hash, this transaction at its index, its result), and
+   * the receipt made of them must verify offline with genesis alone.
+   */
+  onAccepted (client: number, tx: Transaction, replies: TxReply[]): void {
+    this.receipts++
+    const id = toHex(txId(tx))
+    const what = `client ${client} accepted transaction ${id.slice(0, 12)}`
+    for (const r of replies) {
+      const h = r.attestation.height
+      const at = r.proof.index
+      const block = this.contents.get(h)
+      const result = block?.results[at]
+      const from = `from replica ${r.attestation.replica}`
+      if (this.committed.get(h) !== toHex(r.attestation.blockHash) || block === undefined) this.violate(`receipts: ${what} ${from} in block ${toHex(r.attestation.blockHash).slice(0, 12)} at height ${h}, which no honest replica executed`)
+      else if (block.ids[at] !== id) this.violate(`receipts: ${what} ${from} at index ${at} of height ${h}, where the honest block holds another transaction`)
+      else if (result?.code !== r.proof.result.code || result.log !== r.proof.result.log) this.violate(`receipts: ${what} ${from} with result ${r.proof.result.code}, the honest block says ${result?.code ?? '?'}`)
+    }
+    if (this.genesis === undefined || replies.length === 0) return
+    const v = verifyReceipt(receiptOf(tx, replies), this.genesis, { verify: this.verify })
+    if (!v.ok) this.violate(`receipts: ${what}, but its receipt does not verify (${v.part}: ${v.reason})`)
   }
 
   /** Once per height, in height order: transfers that succeeded below a higher executed nonce. */

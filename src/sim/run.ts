@@ -1,12 +1,12 @@
 // One simulation run, driven by one integer seed: a safety phase with faults, then a liveness
 // phase in which the healed cluster must commit every client transaction.
-import { signingBytes } from '../codec/index.js'
 import { createSigner } from '../crypto/ed25519.js'
+import { AttestationMemo } from '../crypto/tx-proof.js'
 import { sha256, toHex } from '../crypto/hash.js'
 import { TRAITOR_MODES, type TraitorMode, type TraitorSettings } from '../byzantine/modes.js'
 import type { Genesis } from '../ledger/genesis.js'
 import type { PlantedFault } from '../protocol/index.js'
-import { CLIENT_RETRY_MS, CLIENT_WINDOW_MAX, SimClient } from './clients.js'
+import { CLIENT_RETRY_MS, CLIENT_WINDOW_MAX, SimClient, type PlantedClientFault } from './clients.js'
 import { Prng } from './prng.js'
 import { TICK_MS, World } from './world.js'
 
@@ -22,6 +22,8 @@ export interface SimOptions {
   replicas?: number
   faults?: FaultClass[]
   plant?: PlantedFault[]
+  /** Test-only bugs in the simulated clients (src/sim/clients.ts). */
+  plantClient?: PlantedClientFault[]
   /** 'random': with probability 1/2 up to f traitors with random modes; or explicit settings. */
   traitors?: 'none' | 'random' | Map<number, TraitorSettings>
   clients?: number
@@ -46,6 +48,9 @@ export interface SeedResult {
   clientWindow: number, sharedAccount: boolean
   /** Transfers that succeeded after a higher nonce of their account had (delayed or overtaken). */
   reordered: number
+  /** Accepted reply sets whose receipt was checked (the receipts invariant), and replies the clients refused. */
+  receipts: number
+  invalidReplies: number
   faults: { dropped: number, duplicated: number, crashes: number, partitions: number }
   traitors: Array<{ id: number, modes: string[] }>
   evidence: Array<{ accused: number, kind: string }>
@@ -134,14 +139,17 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   const traitors = pickTraitors(prng, n, f, o.traitors ?? 'none')
   const w = new World(prng, genesis, seeds, o.plant ?? [], traitors)
   await w.init(traitors)
-  const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f, window, shared && i < 2 ? i : undefined))
+  const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f, window, shared && i < 2 ? i : undefined, new Set(o.plantClient)))
   clientKeys.forEach((k, i) => { w.clientIndex.set(toHex(k), [...(w.clientIndex.get(toHex(k)) ?? []), i]) })
   const targets = clientKeys.map((_, i) => targetOf(clientKeys, i))
+  const memo = new AttestationMemo(genesis.replicas.map(r => r.publicKey), genesis.chainId, w.verify)
   w.onReply = (c, from, reply) => {
     const client = clients[c]
-    const key = genesis.replicas[from]?.publicKey
-    if (client === undefined || key === undefined || !w.verify(key, signingBytes('reply', reply), reply.signature)) return
-    if (client.onReply(from, reply)) w.q.push(w.now + prng.int(0, 20), { kind: 'client', client: c })
+    if (client === undefined || genesis.replicas[from] === undefined) return
+    const accepted = client.onReply(from, reply, memo)
+    if (accepted === undefined) return
+    w.inv.onAccepted(c, accepted.tx, accepted.replies)
+    w.q.push(w.now + prng.int(0, 20), { kind: 'client', client: c })
   }
   scheduleFaults(w, prng, faults, faultMs, n, f)
   clients.forEach((_, i) => { w.q.push(prng.int(0, 50), { kind: 'client', client: i }) })
@@ -160,6 +168,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     seed, n, f, blocks: w.inv.heights(), viewChanges: Math.max(...w.hosts.map(h => h.core.status().viewChanges)),
     txsSubmitted: clients.reduce((a, c) => a + c.created, 0), txsCommitted: clients.reduce((a, c) => a + c.done, 0),
     clientWindow: window, sharedAccount: shared, reordered: w.inv.reordered,
+    receipts: w.inv.receipts, invalidReplies: clients.reduce((a, c) => a + c.invalidReplies, 0),
     faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions },
     traitors: [...traitors].map(([id, s]) => ({ id, modes: s.modes })), evidence: w.stats.evidence,
     forensics: w.inv.forensics,

@@ -1,6 +1,6 @@
 // The simulated world: replicas (real cores, real ledgers, in-memory disks), a network with
 // delays, loss, duplication, reordering and partitions, and clocks with skew. Virtual time.
-import { limits, decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Reply, type Transaction } from '../codec/index.js'
+import { limits, decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Transaction, type TxReply } from '../codec/index.js'
 import { createSigner, verify as verifyRule } from '../crypto/ed25519.js'
 import { sha256, toHex } from '../crypto/hash.js'
 import { AccountsApp } from '../app/accounts.js'
@@ -25,7 +25,7 @@ export type WorldEvent =
   | { kind: 'deliver', to: number, from: number, bytes: Uint8Array }
   | { kind: 'tick', replica: number }
   | { kind: 'client', client: number }
-  | { kind: 'reply', client: number, from: number, reply: Reply }
+  | { kind: 'reply', client: number, from: number, reply: TxReply }
   | { kind: 'restart', replica: number }
   | { kind: 'fetch', replica: number, seq: number }
   | { kind: 'request', to: number, tx: Transaction }
@@ -75,7 +75,7 @@ export class World {
   /** blocked[a][b]: messages from a to b are lost. */
   blocked: boolean[][]
   readonly stats = { messages: 0, dropped: 0, duplicated: 0, crashes: 0, partitions: 0, evidence: [] as Array<{ accused: number, kind: string }> }
-  onReply: (client: number, from: number, reply: Reply) => void = () => {}
+  onReply: (client: number, from: number, reply: TxReply) => void = () => {}
   onReject: (tx: Transaction) => void = () => {}
   /** The simulated clients of each account (two when they share one). */
   readonly clientIndex = new Map<string, number[]>()
@@ -87,7 +87,7 @@ export class World {
   constructor (readonly prng: Prng, readonly genesis: Genesis, readonly seeds: Uint8Array[], planted: PlantedFault[], traitors: Map<number, TraitorSettings>) {
     const n = genesis.replicas.length
     this.blocked = [...Array(n)].map(() => Array<boolean>(n).fill(false))
-    this.inv = new Invariants(this.verify, genesis.params.window, genesis.replicas.map(r => r.publicKey))
+    this.inv = new Invariants(this.verify, genesis.params.window, genesis.replicas.map(r => r.publicKey), genesis)
     this.witness = new LieWitness(new Set(traitors.keys()), this.verify, genesis.replicas.map(r => r.publicKey))
     for (let i = 0; i < n; i++) {
       const config: ProtocolConfig = { chainId: genesis.chainId, id: i, publicKeys: genesis.replicas.map(r => r.publicKey), ...genesis.params, plantedFaults: traitors.has(i) ? [] : planted }
@@ -168,11 +168,11 @@ export class World {
           const prev = toHex(h.ledger.head().blockHash)
           const applied = await h.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert)
           if (h.honest) this.inv.onBlock(h.id, applied.block, toHex(applied.blockHash), prev)
-          await this.step(h.id, { type: 'executed', seq: a.seq, blockHash: applied.blockHash, results: applied.results })
+          await this.step(h.id, { type: 'executed', seq: a.seq, blockHash: applied.blockHash, header: applied.block.header, results: applied.results })
           break
         }
         case 'reply': {
-          const clients = this.clientIndex.get(toHex(a.reply.client))
+          const clients = this.clientIndex.get(toHex(a.client))
           if (clients !== undefined && !this.lost(h.id, -1)) {
             const at = this.now + this.delay()
             for (const client of clients) this.q.push(at, { kind: 'reply', client, from: h.id, reply: a.reply })

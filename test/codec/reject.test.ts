@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  decodeAdminCommand, decodeBlock, decodeClientFrame, decodeEvidence, decodeReplicaFrame, decodeReply, decodeTransaction,
+  decodeAdminCommand, decodeBlock, decodeClientFrame, decodeEvidence, decodeReceipt, decodeReplicaFrame, decodeTransaction, decodeTxReply,
   encodeReplicaMessage, limits, pb, type Decoded
 } from '../../src/codec/index.js'
 
@@ -58,13 +58,19 @@ function varint (n: number): number[] {
 }
 function encodeLen (b: Uint8Array): number[] { return [...varint(b.byteLength), ...b] }
 
-const decoders = { decodeReplicaFrame, decodeClientFrame, decodeTransaction, decodeBlock, decodeEvidence, decodeAdminCommand, decodeReply }
+const decoders = { decodeReplicaFrame, decodeClientFrame, decodeTransaction, decodeBlock, decodeEvidence, decodeAdminCommand, decodeTxReply, decodeReceipt }
 
 describe('fuzz: random and mutated bytes never throw past the codec', () => {
   const seedFrames = [
     encodeReplicaMessage({ type: 'prepare', prepare: vote }),
     encodeReplicaMessage({ type: 'checkpoint', checkpoint: { chainId: 'c', seq: 4, blockHash: new Uint8Array(32), replica: 2, signature: new Uint8Array(64) } }),
-    pb.Transaction.encode({ chainId: 'c', client: new Uint8Array(32), nonce: 3, payload: new Uint8Array(5), signature: new Uint8Array(64) })
+    pb.Transaction.encode({ chainId: 'c', client: new Uint8Array(32), nonce: 3, payload: new Uint8Array(5), signature: new Uint8Array(64) }),
+    pb.Receipt.encode({
+      tx: { chainId: 'c', client: new Uint8Array(32), nonce: 3, payload: new Uint8Array(5), signature: new Uint8Array(64) },
+      header: { chainId: 'c', height: 2, view: 0, prevHash: new Uint8Array(32), txRoot: new Uint8Array(32), stateRoot: new Uint8Array(32), resultsRoot: new Uint8Array(32), timestampMs: 1, proposer: 0, evidenceRoot: new Uint8Array(32), txCount: 2, evidenceCount: 0 },
+      proof: { index: 1, result: { code: 0, log: 'ok' }, txSiblings: [new Uint8Array(32)], resultSiblings: [new Uint8Array(32)] },
+      attestations: [{ chainId: 'c', view: 0, height: 2, blockHash: new Uint8Array(32), replica: 1, signature: new Uint8Array(64) }]
+    })
   ]
   for (const [name, decode] of Object.entries(decoders)) {
     it(`${name}: 1,500 random and mutated inputs`, () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  decodeAdminCommand, decodeBlock, decodeClientFrame, decodeEvidence, decodeReplicaFrame, decodeReply, decodeTransaction,
+  decodeAdminCommand, decodeBlock, decodeClientFrame, decodeEvidence, decodeReceipt, decodeReplicaFrame, decodeTransaction, decodeTxReply,
   encodeReplicaMessage, pb, signingBytes, type ReplicaMessage
 } from '../../src/codec/index.js'
 
@@ -52,8 +52,18 @@ describe('codec round trips', () => {
     fc.assert(fc.property(tx, t => { const d = decodeTransaction(pb.Transaction.encode(t)); expect(d.ok && norm(d.value)).toEqual(norm(t)) }), { numRuns: 100 })
     fc.assert(fc.property(tx, t => { const d = decodeClientFrame(pb.ClientFrame.encode({ request: t })); expect(d.ok && norm(d.value.request)).toEqual(norm(t)) }), { numRuns: 50 })
     fc.assert(fc.property(block, bl => { const d = decodeBlock(pb.Block.encode(bl)); expect(d.ok && norm(d.value)).toEqual(norm(bl)) }), { numRuns: 100 })
-    const reply = fc.record({ chainId, view: u, txId: b(32), client: b(32), nonce: u, height: u, index: fc.nat(100), code: fc.nat(9), log: fc.string({ maxLength: 30 }), blockHash: b(32), replica, signature: b(64) })
-    fc.assert(fc.property(reply, r => { const d = decodeReply(pb.Reply.encode(r)); expect(d.ok && norm(d.value)).toEqual(norm(r)) }), { numRuns: 100 })
+    const attestation = fc.record({ chainId, view: u, height: u, blockHash: b(32), replica, signature: b(64) })
+    const proof = fc.record({ index: fc.nat(100), result: fc.record({ code: fc.nat(9), log: fc.string({ maxLength: 30 }) }), txSiblings: fc.array(b(32), { maxLength: 11 }), resultSiblings: fc.array(b(32), { maxLength: 11 }) })
+    const txReply = fc.record({ txId: b(32), attestation, header, proof })
+    fc.assert(fc.property(txReply, r => { const d = decodeTxReply(pb.TxReply.encode(r)); expect(d.ok && norm(d.value)).toEqual(norm(r)) }), { numRuns: 100 })
+    fc.assert(fc.property(txReply, r => { const d = decodeClientFrame(pb.ClientFrame.encode({ txReply: r })); expect(d.ok && norm(d.value.txReply)).toEqual(norm(r)) }), { numRuns: 50 })
+    const receipt = fc.record({ tx, header, proof, attestations: fc.array(attestation, { minLength: 1, maxLength: 7 }) })
+    fc.assert(fc.property(receipt, r => {
+      const bytes = pb.Receipt.encode(r)
+      const d = decodeReceipt(bytes)
+      expect(d.ok && norm(d.value)).toEqual(norm(r))
+      if (d.ok) expect(Buffer.from(pb.Receipt.encode(d.value))).toEqual(Buffer.from(bytes))
+    }), { numRuns: 100 })
     const evidence = fc.record({ accused: replica, kind: fc.string({ maxLength: 30 }), messages: fc.array(fc.uint8Array({ maxLength: 100 }), { maxLength: 2 }) })
     fc.assert(fc.property(evidence, e => { const d = decodeEvidence(pb.Evidence.encode(e)); expect(d.ok && norm(d.value)).toEqual(norm(e)) }), { numRuns: 100 })
     const admin = fc.record({ chainId, replica, nonce: u, action: fc.constantFrom('set', 'clear'), modes: fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), targets: fc.array(replica, { maxLength: 3 }), fromHeight: u, signature: b(64) })

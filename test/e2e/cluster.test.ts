@@ -1,8 +1,12 @@
 // End to end: real replica processes over libp2p, signed transfers through the SDK, a crashed
-// primary replaced by a view change, a restarted replica catching up, ledgers verified offline.
+// primary replaced by a view change, a restarted replica catching up, ledgers verified offline,
+// a receipt written by `pbft tx transfer --receipt` checked offline by `pbft receipt verify`.
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { verifyDataDir } from '../../src/cli/commands/ledger.js'
-import { stopReplicaProcess } from '../../src/cli/processes.js'
+import { PACKAGE_ROOT, stopReplicaProcess } from '../../src/cli/processes.js'
 import { cleanup, clients, kill, start, startCluster, status, transfers, waitDead, waitFor, type E2eCluster } from './harness.js'
 
 let cl: E2eCluster | undefined
@@ -14,6 +18,13 @@ describe('4 replica processes', () => {
     const cs = await clients(cl, 4)
     const first = await transfers(cs, 500, 8)
     expect(new Set(first).size).toBe(500)
+
+    const pbft = async (...args: string[]): Promise<string> => (await promisify(execFile)(process.execPath, [join(PACKAGE_ROOT, 'bin', 'pbft'), ...args], { timeout: 30_000 })).stdout
+    const file = join(cl.root, 'transfer.receipt')
+    const sent = await pbft('tx', 'transfer', '--dir', cl.c.dir, '--from', 'account-0', '--to', 'account-1', '--amount', '3', '--receipt', file)
+    const id = /^committed: tx ([0-9a-f]{64})$/m.exec(sent)?.[1]
+    expect(id).toBeDefined()
+    expect(await pbft('receipt', 'verify', file, '--genesis', cl.c.genesis)).toMatch(new RegExp(`^OK tx=${id} height=\\d+ index=\\d+ code=0 `))
 
     const primary = (await status(cl, 1)).primary
     kill(cl, primary)

@@ -33,7 +33,7 @@ describe('hostile clients', () => {
     let refusals = 0
     attacker.onFrame((_, bytes) => {
       const d = decodeClientFrame(bytes)
-      if (d.ok && d.value.reply != null) stolen++
+      if (d.ok && d.value.txReply != null) stolen++
       if (d.ok && d.value.error != null) refusals++
     })
     const forge = (k: number): Transaction => ({

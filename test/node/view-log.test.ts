@@ -20,11 +20,11 @@ describe('view-change log lines', () => {
   })
 
   it('a real replica whose request times out logs "view change started" at info, 0 -> 1', async () => {
-    const r = await startLoneReplica()
+    const r = await startLoneReplica(1)
     try {
       const lines: Array<[unknown, string]> = []
       r.node.log.info = ((obj: unknown, msg: string) => { lines.push([obj, msg]) }) as typeof r.node.log.info
-      // Replica 0 is the primary but alone: its proposal gathers no quorum, the request timer expires.
+      // Replica 1 is a backup, alone: the primary never orders the request, the request timer expires.
       const s = createSigner(loadKeyFile(r.c.accountKey(0)).seed)
       const tx: Transaction = { chainId: r.genesis.chainId, client: s.publicKey, nonce: 1, payload: pb.Transfer.encode({ to: loadKeyFile(r.c.accountKey(1)).publicKey, amount: 1n }), signature: new Uint8Array(0) }
       tx.signature = s.sign(signingBytes('transaction', tx))

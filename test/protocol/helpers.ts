@@ -1,8 +1,8 @@
 // A synchronous in-memory cluster for driving the core through `step` in tests.
-import { pb, signingBytes, type Transaction, type ReplicaMessage } from '../../src/codec/index.js'
+import { pb, signingBytes, type BlockHeader, type Transaction, type ReplicaMessage } from '../../src/codec/index.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
-import { sha256, toHex } from '../../src/crypto/hash.js'
-import { proposalDigest } from '../../src/crypto/digests.js'
+import { toHex } from '../../src/crypto/hash.js'
+import { blockHash, proposalDigest, resultsRoot } from '../../src/crypto/digests.js'
 import { Replica } from '../../src/protocol/replica.js'
 import type { Action, ProtocolConfig, RestoreState, WalRecord } from '../../src/protocol/types.js'
 
@@ -32,7 +32,7 @@ export function tx (client: number, nonce: number, amount = 1n): Transaction {
 
 interface Envelope { from: number, to: number, message: ReplicaMessage }
 
-/** n replicas, a message queue, a fake ledger (hash chain over digests), and a WAL per replica. */
+/** n replicas, a message queue, a fake ledger (headers chained by hash, no state), and a WAL per replica. */
 export class TestCluster {
   replicas: Replica[]
   queue: Envelope[] = []
@@ -73,9 +73,14 @@ export class TestCluster {
         case 'execute': {
           const digest = toHex(proposalDigest(a.batch.proposal))
           this.executed[i]!.push({ seq: a.seq, digest, txs: a.batch.txs.length })
-          this.heads[i] = sha256(this.heads[i]!, new TextEncoder().encode(digest))
           const results = a.batch.txs.map(() => ({ code: 0, log: 'ok' }))
-          this.handle(i, this.replicas[i]!.step({ type: 'executed', seq: a.seq, blockHash: this.heads[i]!, results }))
+          const p = a.batch.proposal
+          const header: BlockHeader = {
+            chainId: CHAIN, height: a.seq, view: p.view, prevHash: this.heads[i]!, txRoot: p.txRoot, stateRoot: new Uint8Array(32),
+            resultsRoot: resultsRoot(results), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
+          }
+          this.heads[i] = blockHash(header)
+          this.handle(i, this.replicas[i]!.step({ type: 'executed', seq: a.seq, blockHash: this.heads[i]!, header, results }))
           break
         }
         case 'reply': this.replies[i]!.push(a); break

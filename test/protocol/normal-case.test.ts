@@ -109,7 +109,7 @@ describe('§4.2 normal case', () => {
     c.submit(0, t)
     c.tick(10)
     expect(c.executed[1]!.length).toBe(2)
-    const heights = (i: number): number[] => c.replies[i]!.map(a => a.type === 'reply' ? a.reply.height : -1)
+    const heights = (i: number): number[] => c.replies[i]!.map(a => a.type === 'reply' ? a.reply.attestation.height : -1)
     expect(heights(1)).toEqual([1, 2])
     c.submit(1, t)
     expect(heights(1)).toEqual([1, 2, 1])

@@ -2,8 +2,10 @@
 // 1. the signature ceiling: cores x native verify rate per core / n — every replica verifies
 //    every client signature, so the cluster cannot commit faster than this;
 // 2. an unreplicated baseline: one process doing the per-transaction work of a replica (verify
-//    the client signature, execute, append to the same durable store with fsync, sign a reply)
-//    with no consensus, giving CPU per transaction to compare each replica's against.
+//    the client signature, execute, append to the same durable store with fsync, and answer:
+//    one signed attestation per block and a Merkle proof per transaction, as replicas do since
+//    issue #12 item 4; before, one signed reply per transaction) with no consensus, giving CPU
+//    per transaction to compare each replica's against.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +13,7 @@ import { AccountsApp } from '../../app/accounts.js'
 import { signingBytes, type Proposal, type Transaction } from '../../codec/index.js'
 import { createSigner, verify } from '../../crypto/ed25519.js'
 import { evidenceRoot, txId, txRoot } from '../../crypto/digests.js'
+import { blockProofs } from '../../crypto/tx-proof.js'
 import type { Genesis } from '../../ledger/genesis.js'
 import { Ledger } from '../../ledger/ledger.js'
 import { LevelBlockStore } from '../../ledger/store-level.js'
@@ -36,7 +39,8 @@ export interface Baseline { txs: number, batch: number, txPerSec: number, cpuMsP
 
 /**
  * Processes `txs` in batches of `batch`: verify each client signature, execute the block,
- * append it (fsynced LevelDB, as replicas do), sign one reply per transaction.
+ * append it (fsynced LevelDB, as replicas do), sign one attestation of the block and build
+ * each transaction's proof (src/protocol/replies.ts).
  */
 export async function unreplicatedBaseline (genesis: Genesis, txs: Transaction[], batch: number): Promise<Baseline> {
   const dir = mkdtempSync(join(tmpdir(), 'pbft-bench-baseline-'))
@@ -53,13 +57,9 @@ export async function unreplicatedBaseline (genesis: Genesis, txs: Transaction[]
         evidenceRoot: evidenceRoot([]), evidenceCount: 0
       }
       const { blockHash, results } = await ledger.applyCommitted(seq, 0, { proposal, txs: chunk, evidence: [] }, [])
-      chunk.forEach((tx, index) => {
-        const r = results[index]!
-        signer.sign(signingBytes('reply', {
-          chainId: genesis.chainId, view: 0, txId: txId(tx), client: tx.client, nonce: tx.nonce, height: seq, index,
-          code: r.code, log: r.log, blockHash, replica: 0, signature: new Uint8Array(0)
-        }))
-      })
+      signer.sign(signingBytes('blockAttestation', { chainId: genesis.chainId, view: 0, height: seq, blockHash, replica: 0, signature: new Uint8Array(0) }))
+      const proofs = blockProofs(chunk, results)
+      chunk.forEach((tx, index) => { txId(tx); proofs.proof(index) })
     }
     const seconds = (performance.now() - t0) / 1000
     const cpu = process.cpuUsage(cpu0)

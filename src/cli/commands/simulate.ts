@@ -83,7 +83,7 @@ export function register (program: Command): void {
       const results = from === to ? [await runSeed(from, opts)] : await sweep(from, to, opts, print)
       if (from === to) print(results[0] as SeedResult)
       const s = summarise(results, Date.now() - t0)
-      process.stdout.write(`summary: ${s.seeds} seeds, ${s.blocks} blocks committed, ${s.viewChanges} view changes, ${s.txsCommitted} transactions, faults: ${s.faults.dropped} dropped, ${s.faults.duplicated} duplicated, ${s.faults.crashes} crashes, ${s.faults.partitions} partitions; ${s.traitorRuns} runs with traitors, ${s.evidence} evidence records; safety violations: ${s.safetyViolations}, liveness failures: ${s.livenessFailures}; ${(s.wallMs / 1000).toFixed(1)} s\n`)
+      process.stdout.write(`summary: ${s.seeds} seeds, ${s.blocks} blocks committed, ${s.viewChanges} view changes, ${s.txsCommitted} transactions, faults: ${s.faults.dropped} dropped, ${s.faults.duplicated} duplicated, ${s.faults.crashes} crashes, ${s.faults.partitions} partitions; ${s.traitorRuns} runs with traitors, ${s.evidence} evidence records, ${s.receipts} receipts verified, ${s.invalidReplies} wrong replies refused; safety violations: ${s.safetyViolations}, liveness failures: ${s.livenessFailures}; ${(s.wallMs / 1000).toFixed(1)} s\n`)
       if (s.failedSeeds.length > 0) { process.stdout.write(`failed seeds: ${s.failedSeeds.slice(0, 50).join(' ')}\n`); process.exitCode = 1 }
     })
 }

@@ -63,7 +63,7 @@ export function register (program: Command): void {
         const t0 = Date.now()
         try {
           const p = await client.transfer(to, 1n)
-          process.stdout.write(`commit #${i}: tx ${p.txId.slice(0, 16)}… in block ${p.height}, ${Date.now() - t0} ms, proof from replicas ${p.replies.map(r => r.replica).join(',')}\n`)
+          process.stdout.write(`commit #${i}: tx ${p.txId.slice(0, 16)}… in block ${p.height}, ${Date.now() - t0} ms, proof from replicas ${p.replicas.join(',')}\n`)
         } catch (err) {
           if (!stopping) process.stdout.write(`transfer #${i} failed: ${err instanceof Error ? err.message : String(err)}\n`)
         }

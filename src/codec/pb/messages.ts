@@ -297,27 +297,21 @@ export namespace Transaction {
   }
 }
 
-export interface Reply {
+export interface BlockAttestation {
   chainId: string
   view: number
-  txId: Uint8Array
-  client: Uint8Array
-  nonce: number
   height: number
-  index: number
-  code: number
-  log: string
   blockHash: Uint8Array
   replica: number
   signature: Uint8Array
 }
 
-export namespace Reply {
-  let _codec: Codec<Reply>
+export namespace BlockAttestation {
+  let _codec: Codec<BlockAttestation>
 
-  export const codec = (): Codec<Reply> => {
+  export const codec = (): Codec<BlockAttestation> => {
     if (_codec == null) {
-      _codec = message<Reply>((obj, w, opts = {}) => {
+      _codec = message<BlockAttestation>((obj, w, opts = {}) => {
         if (opts.lengthDelimited !== false) {
           w.fork()
         }
@@ -332,48 +326,18 @@ export namespace Reply {
           w.uint64Number(obj.view)
         }
 
-        if ((obj.txId != null && obj.txId.byteLength > 0)) {
-          w.uint32(26)
-          w.bytes(obj.txId)
-        }
-
-        if ((obj.client != null && obj.client.byteLength > 0)) {
-          w.uint32(34)
-          w.bytes(obj.client)
-        }
-
-        if ((obj.nonce != null && obj.nonce !== 0)) {
-          w.uint32(40)
-          w.uint64Number(obj.nonce)
-        }
-
         if ((obj.height != null && obj.height !== 0)) {
-          w.uint32(48)
+          w.uint32(24)
           w.uint64Number(obj.height)
         }
 
-        if ((obj.index != null && obj.index !== 0)) {
-          w.uint32(56)
-          w.uint32(obj.index)
-        }
-
-        if ((obj.code != null && obj.code !== 0)) {
-          w.uint32(64)
-          w.uint32(obj.code)
-        }
-
-        if ((obj.log != null && obj.log !== '')) {
-          w.uint32(74)
-          w.string(obj.log)
-        }
-
         if ((obj.blockHash != null && obj.blockHash.byteLength > 0)) {
-          w.uint32(82)
+          w.uint32(34)
           w.bytes(obj.blockHash)
         }
 
         if ((obj.replica != null && obj.replica !== 0)) {
-          w.uint32(88)
+          w.uint32(40)
           w.uint32(obj.replica)
         }
 
@@ -389,13 +353,7 @@ export namespace Reply {
         const obj: any = {
           chainId: '',
           view: 0,
-          txId: uint8ArrayAlloc(0),
-          client: uint8ArrayAlloc(0),
-          nonce: 0,
           height: 0,
-          index: 0,
-          code: 0,
-          log: '',
           blockHash: uint8ArrayAlloc(0),
           replica: 0,
           signature: uint8ArrayAlloc(0)
@@ -416,38 +374,14 @@ export namespace Reply {
               break
             }
             case 3: {
-              obj.txId = reader.bytes()
-              break
-            }
-            case 4: {
-              obj.client = reader.bytes()
-              break
-            }
-            case 5: {
-              obj.nonce = reader.uint64Number()
-              break
-            }
-            case 6: {
               obj.height = reader.uint64Number()
               break
             }
-            case 7: {
-              obj.index = reader.uint32()
-              break
-            }
-            case 8: {
-              obj.code = reader.uint32()
-              break
-            }
-            case 9: {
-              obj.log = reader.string()
-              break
-            }
-            case 10: {
+            case 4: {
               obj.blockHash = reader.bytes()
               break
             }
-            case 11: {
+            case 5: {
               obj.replica = reader.uint32()
               break
             }
@@ -486,61 +420,19 @@ export namespace Reply {
             }
             case 3: {
               yield {
-                field: `${prefix}.txId`,
-                value: reader.bytes()
-              }
-              break
-            }
-            case 4: {
-              yield {
-                field: `${prefix}.client`,
-                value: reader.bytes()
-              }
-              break
-            }
-            case 5: {
-              yield {
-                field: `${prefix}.nonce`,
-                value: reader.uint64Number()
-              }
-              break
-            }
-            case 6: {
-              yield {
                 field: `${prefix}.height`,
                 value: reader.uint64Number()
               }
               break
             }
-            case 7: {
-              yield {
-                field: `${prefix}.index`,
-                value: reader.uint32()
-              }
-              break
-            }
-            case 8: {
-              yield {
-                field: `${prefix}.code`,
-                value: reader.uint32()
-              }
-              break
-            }
-            case 9: {
-              yield {
-                field: `${prefix}.log`,
-                value: reader.string()
-              }
-              break
-            }
-            case 10: {
+            case 4: {
               yield {
                 field: `${prefix}.blockHash`,
                 value: reader.bytes()
               }
               break
             }
-            case 11: {
+            case 5: {
               yield {
                 field: `${prefix}.replica`,
                 value: reader.uint32()
@@ -566,84 +458,828 @@ export namespace Reply {
     return _codec
   }
 
-  export interface ReplyChainIdFieldEvent {
+  export interface BlockAttestationChainIdFieldEvent {
     field: '$.chainId'
     value: string
   }
 
-  export interface ReplyViewFieldEvent {
+  export interface BlockAttestationViewFieldEvent {
     field: '$.view'
     value: number
   }
 
-  export interface ReplyTxIdFieldEvent {
-    field: '$.txId'
-    value: Uint8Array
-  }
-
-  export interface ReplyClientFieldEvent {
-    field: '$.client'
-    value: Uint8Array
-  }
-
-  export interface ReplyNonceFieldEvent {
-    field: '$.nonce'
-    value: number
-  }
-
-  export interface ReplyHeightFieldEvent {
+  export interface BlockAttestationHeightFieldEvent {
     field: '$.height'
     value: number
   }
 
-  export interface ReplyIndexFieldEvent {
-    field: '$.index'
-    value: number
-  }
-
-  export interface ReplyCodeFieldEvent {
-    field: '$.code'
-    value: number
-  }
-
-  export interface ReplyLogFieldEvent {
-    field: '$.log'
-    value: string
-  }
-
-  export interface ReplyBlockHashFieldEvent {
+  export interface BlockAttestationBlockHashFieldEvent {
     field: '$.blockHash'
     value: Uint8Array
   }
 
-  export interface ReplyReplicaFieldEvent {
+  export interface BlockAttestationReplicaFieldEvent {
     field: '$.replica'
     value: number
   }
 
-  export interface ReplySignatureFieldEvent {
+  export interface BlockAttestationSignatureFieldEvent {
     field: '$.signature'
     value: Uint8Array
   }
 
-  export function encode (obj: Partial<Reply>): Uint8Array {
-    return encodeMessage(obj, Reply.codec())
+  export function encode (obj: Partial<BlockAttestation>): Uint8Array {
+    return encodeMessage(obj, BlockAttestation.codec())
   }
 
-  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Reply>): Reply {
-    return decodeMessage(buf, Reply.codec(), opts)
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockAttestation>): BlockAttestation {
+    return decodeMessage(buf, BlockAttestation.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Reply>): Generator<ReplyChainIdFieldEvent | ReplyViewFieldEvent | ReplyTxIdFieldEvent | ReplyClientFieldEvent | ReplyNonceFieldEvent | ReplyHeightFieldEvent | ReplyIndexFieldEvent | ReplyCodeFieldEvent | ReplyLogFieldEvent | ReplyBlockHashFieldEvent | ReplyReplicaFieldEvent | ReplySignatureFieldEvent> {
-    return streamMessage(buf, Reply.codec(), opts)
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<BlockAttestation>): Generator<BlockAttestationChainIdFieldEvent | BlockAttestationViewFieldEvent | BlockAttestationHeightFieldEvent | BlockAttestationBlockHashFieldEvent | BlockAttestationReplicaFieldEvent | BlockAttestationSignatureFieldEvent> {
+    return streamMessage(buf, BlockAttestation.codec(), opts)
+  }
+}
+
+export interface TxProof {
+  index: number
+  result?: TxResult
+  txSiblings: Uint8Array[]
+  resultSiblings: Uint8Array[]
+}
+
+export namespace TxProof {
+  let _codec: Codec<TxProof>
+
+  export const codec = (): Codec<TxProof> => {
+    if (_codec == null) {
+      _codec = message<TxProof>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.index != null && obj.index !== 0)) {
+          w.uint32(8)
+          w.uint32(obj.index)
+        }
+
+        if (obj.result != null) {
+          w.uint32(18)
+          TxResult.codec().encode(obj.result, w)
+        }
+
+        if (obj.txSiblings != null && obj.txSiblings.length > 0) {
+          for (const value of obj.txSiblings) {
+            w.uint32(26)
+            w.bytes(value)
+          }
+        }
+
+        if (obj.resultSiblings != null && obj.resultSiblings.length > 0) {
+          for (const value of obj.resultSiblings) {
+            w.uint32(34)
+            w.bytes(value)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          index: 0,
+          txSiblings: [],
+          resultSiblings: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.index = reader.uint32()
+              break
+            }
+            case 2: {
+              obj.result = TxResult.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.result
+              })
+              break
+            }
+            case 3: {
+              if (opts.limits?.txSiblings != null && obj.txSiblings.length === opts.limits.txSiblings) {
+                throw new MaxLengthError('Decode error - repeated field "txSiblings" had too many elements')
+              }
+
+              obj.txSiblings.push(reader.bytes())
+              break
+            }
+            case 4: {
+              if (opts.limits?.resultSiblings != null && obj.resultSiblings.length === opts.limits.resultSiblings) {
+                throw new MaxLengthError('Decode error - repeated field "resultSiblings" had too many elements')
+              }
+
+              obj.resultSiblings.push(reader.bytes())
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          txSiblings: 0,
+          resultSiblings: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.index`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 2: {
+              yield * TxResult.codec().stream(reader, reader.uint32(), `${prefix}.result`, {
+                limits: opts.limits?.result
+              })
+
+              break
+            }
+            case 3: {
+              if (opts.limits?.txSiblings != null && obj.txSiblings === opts.limits.txSiblings) {
+                throw new MaxLengthError('Streaming decode error - repeated field "txSiblings" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.txSiblings[]`,
+                index: obj.txSiblings,
+                value: reader.bytes()
+              }
+
+              obj.txSiblings++
+
+              break
+            }
+            case 4: {
+              if (opts.limits?.resultSiblings != null && obj.resultSiblings === opts.limits.resultSiblings) {
+                throw new MaxLengthError('Streaming decode error - repeated field "resultSiblings" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.resultSiblings[]`,
+                index: obj.resultSiblings,
+                value: reader.bytes()
+              }
+
+              obj.resultSiblings++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface TxProofIndexFieldEvent {
+    field: '$.index'
+    value: number
+  }
+
+  export interface TxProofResultCodeFieldEvent {
+    field: '$.result.code'
+    value: number
+  }
+
+  export interface TxProofResultLogFieldEvent {
+    field: '$.result.log'
+    value: string
+  }
+
+  export interface TxProofTxSiblingsFieldEvent {
+    field: '$.txSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export interface TxProofResultSiblingsFieldEvent {
+    field: '$.resultSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export function encode (obj: Partial<TxProof>): Uint8Array {
+    return encodeMessage(obj, TxProof.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TxProof>): TxProof {
+    return decodeMessage(buf, TxProof.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TxProof>): Generator<TxProofIndexFieldEvent | TxProofResultCodeFieldEvent | TxProofResultLogFieldEvent | TxProofTxSiblingsFieldEvent | TxProofResultSiblingsFieldEvent> {
+    return streamMessage(buf, TxProof.codec(), opts)
+  }
+}
+
+export interface TxReply {
+  txId: Uint8Array
+  attestation?: BlockAttestation
+  header?: BlockHeader
+  proof?: TxProof
+}
+
+export namespace TxReply {
+  let _codec: Codec<TxReply>
+
+  export const codec = (): Codec<TxReply> => {
+    if (_codec == null) {
+      _codec = message<TxReply>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.txId != null && obj.txId.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.txId)
+        }
+
+        if (obj.attestation != null) {
+          w.uint32(18)
+          BlockAttestation.codec().encode(obj.attestation, w)
+        }
+
+        if (obj.header != null) {
+          w.uint32(26)
+          BlockHeader.codec().encode(obj.header, w)
+        }
+
+        if (obj.proof != null) {
+          w.uint32(34)
+          TxProof.codec().encode(obj.proof, w)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          txId: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.txId = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.attestation = BlockAttestation.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.attestation
+              })
+              break
+            }
+            case 3: {
+              obj.header = BlockHeader.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.header
+              })
+              break
+            }
+            case 4: {
+              obj.proof = TxProof.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.proof
+              })
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.txId`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield * BlockAttestation.codec().stream(reader, reader.uint32(), `${prefix}.attestation`, {
+                limits: opts.limits?.attestation
+              })
+
+              break
+            }
+            case 3: {
+              yield * BlockHeader.codec().stream(reader, reader.uint32(), `${prefix}.header`, {
+                limits: opts.limits?.header
+              })
+
+              break
+            }
+            case 4: {
+              yield * TxProof.codec().stream(reader, reader.uint32(), `${prefix}.proof`, {
+                limits: opts.limits?.proof
+              })
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface TxReplyTxIdFieldEvent {
+    field: '$.txId'
+    value: Uint8Array
+  }
+
+  export interface TxReplyAttestationChainIdFieldEvent {
+    field: '$.attestation.chainId'
+    value: string
+  }
+
+  export interface TxReplyAttestationViewFieldEvent {
+    field: '$.attestation.view'
+    value: number
+  }
+
+  export interface TxReplyAttestationHeightFieldEvent {
+    field: '$.attestation.height'
+    value: number
+  }
+
+  export interface TxReplyAttestationBlockHashFieldEvent {
+    field: '$.attestation.blockHash'
+    value: Uint8Array
+  }
+
+  export interface TxReplyAttestationReplicaFieldEvent {
+    field: '$.attestation.replica'
+    value: number
+  }
+
+  export interface TxReplyAttestationSignatureFieldEvent {
+    field: '$.attestation.signature'
+    value: Uint8Array
+  }
+
+  export interface TxReplyHeaderChainIdFieldEvent {
+    field: '$.header.chainId'
+    value: string
+  }
+
+  export interface TxReplyHeaderHeightFieldEvent {
+    field: '$.header.height'
+    value: number
+  }
+
+  export interface TxReplyHeaderViewFieldEvent {
+    field: '$.header.view'
+    value: number
+  }
+
+  export interface TxReplyHeaderPrevHashFieldEvent {
+    field: '$.header.prevHash'
+    value: Uint8Array
+  }
+
+  export interface TxReplyHeaderTxRootFieldEvent {
+    field: '$.header.txRoot'
+    value: Uint8Array
+  }
+
+  export interface TxReplyHeaderStateRootFieldEvent {
+    field: '$.header.stateRoot'
+    value: Uint8Array
+  }
+
+  export interface TxReplyHeaderResultsRootFieldEvent {
+    field: '$.header.resultsRoot'
+    value: Uint8Array
+  }
+
+  export interface TxReplyHeaderTimestampMsFieldEvent {
+    field: '$.header.timestampMs'
+    value: number
+  }
+
+  export interface TxReplyHeaderProposerFieldEvent {
+    field: '$.header.proposer'
+    value: number
+  }
+
+  export interface TxReplyHeaderEvidenceRootFieldEvent {
+    field: '$.header.evidenceRoot'
+    value: Uint8Array
+  }
+
+  export interface TxReplyHeaderTxCountFieldEvent {
+    field: '$.header.txCount'
+    value: number
+  }
+
+  export interface TxReplyHeaderEvidenceCountFieldEvent {
+    field: '$.header.evidenceCount'
+    value: number
+  }
+
+  export interface TxReplyProofIndexFieldEvent {
+    field: '$.proof.index'
+    value: number
+  }
+
+  export interface TxReplyProofResultCodeFieldEvent {
+    field: '$.proof.result.code'
+    value: number
+  }
+
+  export interface TxReplyProofResultLogFieldEvent {
+    field: '$.proof.result.log'
+    value: string
+  }
+
+  export interface TxReplyProofTxSiblingsFieldEvent {
+    field: '$.proof.txSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export interface TxReplyProofResultSiblingsFieldEvent {
+    field: '$.proof.resultSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export function encode (obj: Partial<TxReply>): Uint8Array {
+    return encodeMessage(obj, TxReply.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TxReply>): TxReply {
+    return decodeMessage(buf, TxReply.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TxReply>): Generator<TxReplyTxIdFieldEvent | TxReplyAttestationChainIdFieldEvent | TxReplyAttestationViewFieldEvent | TxReplyAttestationHeightFieldEvent | TxReplyAttestationBlockHashFieldEvent | TxReplyAttestationReplicaFieldEvent | TxReplyAttestationSignatureFieldEvent | TxReplyHeaderChainIdFieldEvent | TxReplyHeaderHeightFieldEvent | TxReplyHeaderViewFieldEvent | TxReplyHeaderPrevHashFieldEvent | TxReplyHeaderTxRootFieldEvent | TxReplyHeaderStateRootFieldEvent | TxReplyHeaderResultsRootFieldEvent | TxReplyHeaderTimestampMsFieldEvent | TxReplyHeaderProposerFieldEvent | TxReplyHeaderEvidenceRootFieldEvent | TxReplyHeaderTxCountFieldEvent | TxReplyHeaderEvidenceCountFieldEvent | TxReplyProofIndexFieldEvent | TxReplyProofResultCodeFieldEvent | TxReplyProofResultLogFieldEvent | TxReplyProofTxSiblingsFieldEvent | TxReplyProofResultSiblingsFieldEvent> {
+    return streamMessage(buf, TxReply.codec(), opts)
+  }
+}
+
+export interface Receipt {
+  tx?: Transaction
+  header?: BlockHeader
+  proof?: TxProof
+  attestations: BlockAttestation[]
+}
+
+export namespace Receipt {
+  let _codec: Codec<Receipt>
+
+  export const codec = (): Codec<Receipt> => {
+    if (_codec == null) {
+      _codec = message<Receipt>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.tx != null) {
+          w.uint32(10)
+          Transaction.codec().encode(obj.tx, w)
+        }
+
+        if (obj.header != null) {
+          w.uint32(18)
+          BlockHeader.codec().encode(obj.header, w)
+        }
+
+        if (obj.proof != null) {
+          w.uint32(26)
+          TxProof.codec().encode(obj.proof, w)
+        }
+
+        if (obj.attestations != null && obj.attestations.length > 0) {
+          for (const value of obj.attestations) {
+            w.uint32(34)
+            BlockAttestation.codec().encode(value, w)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          attestations: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.tx = Transaction.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.tx
+              })
+              break
+            }
+            case 2: {
+              obj.header = BlockHeader.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.header
+              })
+              break
+            }
+            case 3: {
+              obj.proof = TxProof.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.proof
+              })
+              break
+            }
+            case 4: {
+              if (opts.limits?.attestations != null && obj.attestations.length === opts.limits.attestations) {
+                throw new MaxLengthError('Decode error - repeated field "attestations" had too many elements')
+              }
+
+              obj.attestations.push(BlockAttestation.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.attestations$
+              }))
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          attestations: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield * Transaction.codec().stream(reader, reader.uint32(), `${prefix}.tx`, {
+                limits: opts.limits?.tx
+              })
+
+              break
+            }
+            case 2: {
+              yield * BlockHeader.codec().stream(reader, reader.uint32(), `${prefix}.header`, {
+                limits: opts.limits?.header
+              })
+
+              break
+            }
+            case 3: {
+              yield * TxProof.codec().stream(reader, reader.uint32(), `${prefix}.proof`, {
+                limits: opts.limits?.proof
+              })
+
+              break
+            }
+            case 4: {
+              if (opts.limits?.attestations != null && obj.attestations === opts.limits.attestations) {
+                throw new MaxLengthError('Streaming decode error - repeated field "attestations" had too many elements')
+              }
+
+              for (const evt of BlockAttestation.codec().stream(reader, reader.uint32(), `${prefix}.attestations[]`, {
+                limits: opts.limits?.attestations$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.attestations
+                }
+              }
+
+              obj.attestations++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ReceiptTxChainIdFieldEvent {
+    field: '$.tx.chainId'
+    value: string
+  }
+
+  export interface ReceiptTxClientFieldEvent {
+    field: '$.tx.client'
+    value: Uint8Array
+  }
+
+  export interface ReceiptTxNonceFieldEvent {
+    field: '$.tx.nonce'
+    value: number
+  }
+
+  export interface ReceiptTxPayloadFieldEvent {
+    field: '$.tx.payload'
+    value: Uint8Array
+  }
+
+  export interface ReceiptTxSignatureFieldEvent {
+    field: '$.tx.signature'
+    value: Uint8Array
+  }
+
+  export interface ReceiptHeaderChainIdFieldEvent {
+    field: '$.header.chainId'
+    value: string
+  }
+
+  export interface ReceiptHeaderHeightFieldEvent {
+    field: '$.header.height'
+    value: number
+  }
+
+  export interface ReceiptHeaderViewFieldEvent {
+    field: '$.header.view'
+    value: number
+  }
+
+  export interface ReceiptHeaderPrevHashFieldEvent {
+    field: '$.header.prevHash'
+    value: Uint8Array
+  }
+
+  export interface ReceiptHeaderTxRootFieldEvent {
+    field: '$.header.txRoot'
+    value: Uint8Array
+  }
+
+  export interface ReceiptHeaderStateRootFieldEvent {
+    field: '$.header.stateRoot'
+    value: Uint8Array
+  }
+
+  export interface ReceiptHeaderResultsRootFieldEvent {
+    field: '$.header.resultsRoot'
+    value: Uint8Array
+  }
+
+  export interface ReceiptHeaderTimestampMsFieldEvent {
+    field: '$.header.timestampMs'
+    value: number
+  }
+
+  export interface ReceiptHeaderProposerFieldEvent {
+    field: '$.header.proposer'
+    value: number
+  }
+
+  export interface ReceiptHeaderEvidenceRootFieldEvent {
+    field: '$.header.evidenceRoot'
+    value: Uint8Array
+  }
+
+  export interface ReceiptHeaderTxCountFieldEvent {
+    field: '$.header.txCount'
+    value: number
+  }
+
+  export interface ReceiptHeaderEvidenceCountFieldEvent {
+    field: '$.header.evidenceCount'
+    value: number
+  }
+
+  export interface ReceiptProofIndexFieldEvent {
+    field: '$.proof.index'
+    value: number
+  }
+
+  export interface ReceiptProofResultCodeFieldEvent {
+    field: '$.proof.result.code'
+    value: number
+  }
+
+  export interface ReceiptProofResultLogFieldEvent {
+    field: '$.proof.result.log'
+    value: string
+  }
+
+  export interface ReceiptProofTxSiblingsFieldEvent {
+    field: '$.proof.txSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export interface ReceiptProofResultSiblingsFieldEvent {
+    field: '$.proof.resultSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export interface ReceiptAttestationsChainIdFieldEvent {
+    field: '$.attestations[].chainId'
+    value: string
+    index: number
+  }
+
+  export interface ReceiptAttestationsViewFieldEvent {
+    field: '$.attestations[].view'
+    value: number
+    index: number
+  }
+
+  export interface ReceiptAttestationsHeightFieldEvent {
+    field: '$.attestations[].height'
+    value: number
+    index: number
+  }
+
+  export interface ReceiptAttestationsBlockHashFieldEvent {
+    field: '$.attestations[].blockHash'
+    value: Uint8Array
+    index: number
+  }
+
+  export interface ReceiptAttestationsReplicaFieldEvent {
+    field: '$.attestations[].replica'
+    value: number
+    index: number
+  }
+
+  export interface ReceiptAttestationsSignatureFieldEvent {
+    field: '$.attestations[].signature'
+    value: Uint8Array
+    index: number
+  }
+
+  export function encode (obj: Partial<Receipt>): Uint8Array {
+    return encodeMessage(obj, Receipt.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Receipt>): Receipt {
+    return decodeMessage(buf, Receipt.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Receipt>): Generator<ReceiptTxChainIdFieldEvent | ReceiptTxClientFieldEvent | ReceiptTxNonceFieldEvent | ReceiptTxPayloadFieldEvent | ReceiptTxSignatureFieldEvent | ReceiptHeaderChainIdFieldEvent | ReceiptHeaderHeightFieldEvent | ReceiptHeaderViewFieldEvent | ReceiptHeaderPrevHashFieldEvent | ReceiptHeaderTxRootFieldEvent | ReceiptHeaderStateRootFieldEvent | ReceiptHeaderResultsRootFieldEvent | ReceiptHeaderTimestampMsFieldEvent | ReceiptHeaderProposerFieldEvent | ReceiptHeaderEvidenceRootFieldEvent | ReceiptHeaderTxCountFieldEvent | ReceiptHeaderEvidenceCountFieldEvent | ReceiptProofIndexFieldEvent | ReceiptProofResultCodeFieldEvent | ReceiptProofResultLogFieldEvent | ReceiptProofTxSiblingsFieldEvent | ReceiptProofResultSiblingsFieldEvent | ReceiptAttestationsChainIdFieldEvent | ReceiptAttestationsViewFieldEvent | ReceiptAttestationsHeightFieldEvent | ReceiptAttestationsBlockHashFieldEvent | ReceiptAttestationsReplicaFieldEvent | ReceiptAttestationsSignatureFieldEvent> {
+    return streamMessage(buf, Receipt.codec(), opts)
   }
 }
 
 export interface ClientFrame {
   request?: Transaction
-  reply?: Reply
   error?: string
   retryAfterMs?: number
+  txReply?: TxReply
 }
 
 export namespace ClientFrame {
@@ -661,11 +1297,6 @@ export namespace ClientFrame {
           Transaction.codec().encode(obj.request, w)
         }
 
-        if (obj.reply != null) {
-          w.uint32(18)
-          Reply.codec().encode(obj.reply, w)
-        }
-
         if (obj.error != null) {
           w.uint32(26)
           w.string(obj.error)
@@ -674,6 +1305,11 @@ export namespace ClientFrame {
         if (obj.retryAfterMs != null) {
           w.uint32(32)
           w.uint32(obj.retryAfterMs)
+        }
+
+        if (obj.txReply != null) {
+          w.uint32(42)
+          TxReply.codec().encode(obj.txReply, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -694,18 +1330,18 @@ export namespace ClientFrame {
               })
               break
             }
-            case 2: {
-              obj.reply = Reply.codec().decode(reader, reader.uint32(), {
-                limits: opts.limits?.reply
-              })
-              break
-            }
             case 3: {
               obj.error = reader.string()
               break
             }
             case 4: {
               obj.retryAfterMs = reader.uint32()
+              break
+            }
+            case 5: {
+              obj.txReply = TxReply.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.txReply
+              })
               break
             }
             default: {
@@ -730,13 +1366,6 @@ export namespace ClientFrame {
 
               break
             }
-            case 2: {
-              yield * Reply.codec().stream(reader, reader.uint32(), `${prefix}.reply`, {
-                limits: opts.limits?.reply
-              })
-
-              break
-            }
             case 3: {
               yield {
                 field: `${prefix}.error`,
@@ -749,6 +1378,13 @@ export namespace ClientFrame {
                 field: `${prefix}.retryAfterMs`,
                 value: reader.uint32()
               }
+              break
+            }
+            case 5: {
+              yield * TxReply.codec().stream(reader, reader.uint32(), `${prefix}.txReply`, {
+                limits: opts.limits?.txReply
+              })
+
               break
             }
             default: {
@@ -788,66 +1424,6 @@ export namespace ClientFrame {
     value: Uint8Array
   }
 
-  export interface ClientFrameReplyChainIdFieldEvent {
-    field: '$.reply.chainId'
-    value: string
-  }
-
-  export interface ClientFrameReplyViewFieldEvent {
-    field: '$.reply.view'
-    value: number
-  }
-
-  export interface ClientFrameReplyTxIdFieldEvent {
-    field: '$.reply.txId'
-    value: Uint8Array
-  }
-
-  export interface ClientFrameReplyClientFieldEvent {
-    field: '$.reply.client'
-    value: Uint8Array
-  }
-
-  export interface ClientFrameReplyNonceFieldEvent {
-    field: '$.reply.nonce'
-    value: number
-  }
-
-  export interface ClientFrameReplyHeightFieldEvent {
-    field: '$.reply.height'
-    value: number
-  }
-
-  export interface ClientFrameReplyIndexFieldEvent {
-    field: '$.reply.index'
-    value: number
-  }
-
-  export interface ClientFrameReplyCodeFieldEvent {
-    field: '$.reply.code'
-    value: number
-  }
-
-  export interface ClientFrameReplyLogFieldEvent {
-    field: '$.reply.log'
-    value: string
-  }
-
-  export interface ClientFrameReplyBlockHashFieldEvent {
-    field: '$.reply.blockHash'
-    value: Uint8Array
-  }
-
-  export interface ClientFrameReplyReplicaFieldEvent {
-    field: '$.reply.replica'
-    value: number
-  }
-
-  export interface ClientFrameReplySignatureFieldEvent {
-    field: '$.reply.signature'
-    value: Uint8Array
-  }
-
   export interface ClientFrameErrorFieldEvent {
     field: '$.error'
     value: string
@@ -858,6 +1434,128 @@ export namespace ClientFrame {
     value: number
   }
 
+  export interface ClientFrameTxReplyTxIdFieldEvent {
+    field: '$.txReply.txId'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyAttestationChainIdFieldEvent {
+    field: '$.txReply.attestation.chainId'
+    value: string
+  }
+
+  export interface ClientFrameTxReplyAttestationViewFieldEvent {
+    field: '$.txReply.attestation.view'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyAttestationHeightFieldEvent {
+    field: '$.txReply.attestation.height'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyAttestationBlockHashFieldEvent {
+    field: '$.txReply.attestation.blockHash'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyAttestationReplicaFieldEvent {
+    field: '$.txReply.attestation.replica'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyAttestationSignatureFieldEvent {
+    field: '$.txReply.attestation.signature'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyHeaderChainIdFieldEvent {
+    field: '$.txReply.header.chainId'
+    value: string
+  }
+
+  export interface ClientFrameTxReplyHeaderHeightFieldEvent {
+    field: '$.txReply.header.height'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyHeaderViewFieldEvent {
+    field: '$.txReply.header.view'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyHeaderPrevHashFieldEvent {
+    field: '$.txReply.header.prevHash'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyHeaderTxRootFieldEvent {
+    field: '$.txReply.header.txRoot'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyHeaderStateRootFieldEvent {
+    field: '$.txReply.header.stateRoot'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyHeaderResultsRootFieldEvent {
+    field: '$.txReply.header.resultsRoot'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyHeaderTimestampMsFieldEvent {
+    field: '$.txReply.header.timestampMs'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyHeaderProposerFieldEvent {
+    field: '$.txReply.header.proposer'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyHeaderEvidenceRootFieldEvent {
+    field: '$.txReply.header.evidenceRoot'
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyHeaderTxCountFieldEvent {
+    field: '$.txReply.header.txCount'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyHeaderEvidenceCountFieldEvent {
+    field: '$.txReply.header.evidenceCount'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyProofIndexFieldEvent {
+    field: '$.txReply.proof.index'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyProofResultCodeFieldEvent {
+    field: '$.txReply.proof.result.code'
+    value: number
+  }
+
+  export interface ClientFrameTxReplyProofResultLogFieldEvent {
+    field: '$.txReply.proof.result.log'
+    value: string
+  }
+
+  export interface ClientFrameTxReplyProofTxSiblingsFieldEvent {
+    field: '$.txReply.proof.txSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
+  export interface ClientFrameTxReplyProofResultSiblingsFieldEvent {
+    field: '$.txReply.proof.resultSiblings[]'
+    index: number
+    value: Uint8Array
+  }
+
   export function encode (obj: Partial<ClientFrame>): Uint8Array {
     return encodeMessage(obj, ClientFrame.codec())
   }
@@ -866,7 +1564,7 @@ export namespace ClientFrame {
     return decodeMessage(buf, ClientFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ClientFrame>): Generator<ClientFrameRequestChainIdFieldEvent | ClientFrameRequestClientFieldEvent | ClientFrameRequestNonceFieldEvent | ClientFrameRequestPayloadFieldEvent | ClientFrameRequestSignatureFieldEvent | ClientFrameReplyChainIdFieldEvent | ClientFrameReplyViewFieldEvent | ClientFrameReplyTxIdFieldEvent | ClientFrameReplyClientFieldEvent | ClientFrameReplyNonceFieldEvent | ClientFrameReplyHeightFieldEvent | ClientFrameReplyIndexFieldEvent | ClientFrameReplyCodeFieldEvent | ClientFrameReplyLogFieldEvent | ClientFrameReplyBlockHashFieldEvent | ClientFrameReplyReplicaFieldEvent | ClientFrameReplySignatureFieldEvent | ClientFrameErrorFieldEvent | ClientFrameRetryAfterMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ClientFrame>): Generator<ClientFrameRequestChainIdFieldEvent | ClientFrameRequestClientFieldEvent | ClientFrameRequestNonceFieldEvent | ClientFrameRequestPayloadFieldEvent | ClientFrameRequestSignatureFieldEvent | ClientFrameErrorFieldEvent | ClientFrameRetryAfterMsFieldEvent | ClientFrameTxReplyTxIdFieldEvent | ClientFrameTxReplyAttestationChainIdFieldEvent | ClientFrameTxReplyAttestationViewFieldEvent | ClientFrameTxReplyAttestationHeightFieldEvent | ClientFrameTxReplyAttestationBlockHashFieldEvent | ClientFrameTxReplyAttestationReplicaFieldEvent | ClientFrameTxReplyAttestationSignatureFieldEvent | ClientFrameTxReplyHeaderChainIdFieldEvent | ClientFrameTxReplyHeaderHeightFieldEvent | ClientFrameTxReplyHeaderViewFieldEvent | ClientFrameTxReplyHeaderPrevHashFieldEvent | ClientFrameTxReplyHeaderTxRootFieldEvent | ClientFrameTxReplyHeaderStateRootFieldEvent | ClientFrameTxReplyHeaderResultsRootFieldEvent | ClientFrameTxReplyHeaderTimestampMsFieldEvent | ClientFrameTxReplyHeaderProposerFieldEvent | ClientFrameTxReplyHeaderEvidenceRootFieldEvent | ClientFrameTxReplyHeaderTxCountFieldEvent | ClientFrameTxReplyHeaderEvidenceCountFieldEvent | ClientFrameTxReplyProofIndexFieldEvent | ClientFrameTxReplyProofResultCodeFieldEvent | ClientFrameTxReplyProofResultLogFieldEvent | ClientFrameTxReplyProofTxSiblingsFieldEvent | ClientFrameTxReplyProofResultSiblingsFieldEvent> {
     return streamMessage(buf, ClientFrame.codec(), opts)
   }
 }
