@@ -117,5 +117,6 @@ export class Probe {
   commits (actions = this.all): Commit[] { return Probe.sent(actions, 'commit').map(m => m.commit) }
   evidence (actions = this.all): Evidence[] { return actions.flatMap(a => a.type === 'evidence' ? [a.evidence] : []) }
   executes (actions = this.all): Array<Action & { type: 'execute' }> { return actions.flatMap(a => a.type === 'execute' ? [a] : []) }
+  fetches (actions = this.all): Array<Action & { type: 'fetch-state' }> { return actions.flatMap(a => a.type === 'fetch-state' ? [a] : []) }
   drops (): Record<string, number> { return this.core.drops() }
 }
