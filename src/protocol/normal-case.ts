@@ -29,7 +29,8 @@ export function batchProblem (s: State, batch: Batch, pp: PrePrepare, normalCase
   if (digestOf(batch) !== toHex(pp.digest)) return 'digest does not match the batch'
   if (normalCase && (p.view !== pp.view || p.proposer !== s.primary(pp.view))) return 'proposal is not from this view\'s primary'
   // Counts too: a block whose txCount or evidenceCount contradicts its content executes, but no
-  // verifier accepts it (ledger verifyContent), so no lagging replica could ever fetch it.
+  // verifier accepts it (ledger verifyContent), so no lagging replica could ever fetch it. The
+  // codec's frame validation refuses such a batch too; the core does not rely on its caller.
   if (!contentMatches(batch)) return 'roots or counts do not match the content'
   if (normalCase && Math.abs(p.timestampMs - s.nowMs) > s.cfg.timestampDriftMs) return 'timestamp outside the allowed drift'
   for (const e of batch.evidence) if (evidenceProblem(s.cfg.publicKeys, s.cfg.chainId, e) !== undefined) return 'invalid evidence'
