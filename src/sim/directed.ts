@@ -12,7 +12,7 @@
 //                   a backup must check) and reach exactly 2f backups, enough for a quorum with
 //                   it; an honest replica that prepares a lie is a violation.
 // Every run also counts the situations it reached (situations.ts); a sweep prints them.
-import { pb, signingBytes, type Batch, type PrePrepare, type Proposal, type ReplicaMessage } from '../codec/index.js'
+import { type pb, signingBytes, type Batch, type PrePrepare, type Proposal, type ReplicaMessage } from '../codec/index.js'
 import { createSigner } from '../crypto/ed25519.js'
 import { proposalDigest } from '../crypto/digests.js'
 import { sha256, toHex } from '../crypto/hash.js'
