@@ -5,7 +5,7 @@ import { evidenceRoot, nullProposal, proposalDigest, txRoot } from '../../../src
 import { createSigner } from '../../../src/crypto/ed25519.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { Replica } from '../../../src/protocol/replica.js'
-import type { Action, ProtocolConfig, ProtocolEvent } from '../../../src/protocol/types.js'
+import type { Action, ProtocolConfig, ProtocolEvent, RestoreState, WalRecord } from '../../../src/protocol/types.js'
 import { CHAIN, config, crypto } from '../helpers.js'
 
 export const N = 4
@@ -86,9 +86,18 @@ export class Probe {
   readonly all: Action[] = []
   nowMs = NOW
 
-  constructor (readonly id: number, over: Partial<ProtocolConfig> = {}) {
-    this.core = new Replica(config(N, id, { viewChangeTimeoutMs: 1000, ...over }), crypto(id))
-    this.step({ type: 'tick', nowMs: this.nowMs })
+  constructor (readonly id: number, readonly over: Partial<ProtocolConfig> = {}, restore?: RestoreState, nowMs = NOW) {
+    this.core = new Replica(config(N, id, { viewChangeTimeoutMs: 1000, ...over }), crypto(id), restore)
+    this.nowMs = nowMs
+    if (restore === undefined) this.step({ type: 'tick', nowMs: this.nowMs })
+  }
+
+  /** Everything this replica persisted, in order (its write-ahead log). */
+  wal (): WalRecord[] { return this.all.flatMap(a => a.type === 'persist' ? a.records : []) }
+
+  /** The same replica after a crash: restored from its write-ahead log and what its ledger executed. */
+  restart (lastExecuted = { seq: 0, blockHash: new Uint8Array(32) }): Probe {
+    return new Probe(this.id, this.over, { records: this.wal(), lastExecuted }, this.nowMs)
   }
 
   step (e: ProtocolEvent): Action[] {
