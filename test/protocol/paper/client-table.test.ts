@@ -3,7 +3,7 @@
 // reply, and a retransmission of an executed request gets the cached reply instead of a second
 // execution. Requests of batches that do not survive a view change are proposed again.
 import { describe, expect, it } from 'vitest'
-import { signingBytes } from '../../../src/codec/index.js'
+import { pb, signingBytes } from '../../../src/codec/index.js'
 import { txId } from '../../../src/crypto/digests.js'
 import { verify } from '../../../src/crypto/ed25519.js'
 import { toHex } from '../../../src/crypto/hash.js'
@@ -146,5 +146,57 @@ describe('§4.1 requests', () => {
     expect(nv!.newView.prePrepares.map(x => toHex(x.digest))).toEqual([toHex(digestOf(kept))])
     p.tick(10)
     expect(Probe.sent(p.all, 'pre-prepare')).toHaveLength(0)
+  })
+})
+
+describe('bounds of the client table and the request queue (src/protocol/limits.ts)', () => {
+  const anyVerify = (): boolean => true
+  const clients = new Map<number, Uint8Array>()
+  /** A transaction whose signature nobody checks here (the probes verify nothing): cheap in bulk. */
+  function cheap (client: number, nonce: number): ReturnType<typeof tx> {
+    let key = clients.get(client)
+    if (key === undefined) { key = tx(client, 0).client; clients.set(client, key) }
+    return { ...tx(client, 0), client: key, nonce, signature: new Uint8Array(64) }
+  }
+
+  it(`one client has at most ${1024} requests pending at a replica; the next is refused as overload, other clients are still admitted`, () => {
+    const p = new Probe(1, {}, undefined, undefined, anyVerify)
+    for (let k = 1; k <= 1024; k++) p.step({ type: 'request', tx: cheap(1, k) })
+    expect(p.core.status().pendingRequests).toBe(1024)
+    const out = p.step({ type: 'request', tx: cheap(1, 1025) })
+    expect(rejects(out).map(a => a.reason)).toEqual(['replica overloaded: too many pending requests'])
+    expect(p.core.status().pendingRequests).toBe(1024)
+    expect(rejects(p.step({ type: 'request', tx: cheap(2, 1) }))).toEqual([])
+    expect(p.core.status().pendingRequests).toBe(1025)
+  })
+
+  it('the replies of a client\'s 256 most recently executed nonces are cached; an older one is ordered again on retransmission', () => {
+    const p = new Probe(1, { batchTxsMax: 300 }, undefined, undefined, anyVerify)
+    const txs = [...Array(257).keys()].map(k => cheap(1, k + 1))
+    execute(p, 1, batch(0, 1, txs))
+    const first = p.step({ type: 'request', tx: txs[0]! })
+    expect(replies(first)).toHaveLength(0)
+    expect(Probe.sent(first, 'request')).toHaveLength(1) // relayed to the primary: to be ordered
+    const second = p.step({ type: 'request', tx: txs[1]! })
+    expect(replies(second).map(a => a.reply.nonce)).toEqual([2])
+  })
+
+  it('a batch closes at batchBytesMax: the primary splits the queue into batches under the byte bound', () => {
+    const size = pb.Transaction.encode(cheap(1, 1)).byteLength
+    const p = new Probe(0, { batchBytesMax: 2 * size, batchTimeoutMs: 1_000_000 }, undefined, undefined, anyVerify)
+    p.step({ type: 'request', tx: cheap(1, 1) }) // proposed at once: the pipeline was idle
+    for (let k = 2; k <= 7; k++) p.step({ type: 'request', tx: cheap(1, k) })
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.batch.txs.map(t => t.nonce))).toEqual([[1], [2, 3], [4, 5], [6, 7]])
+  })
+
+  it('while a batch is in flight, requests wait for a full batch or batchTimeoutMs', () => {
+    const p = new Probe(0, { batchTimeoutMs: 50 }, undefined, undefined, anyVerify)
+    p.step({ type: 'request', tx: cheap(1, 1) })
+    p.step({ type: 'request', tx: cheap(1, 2) })
+    expect(Probe.sent(p.all, 'pre-prepare')).toHaveLength(1)
+    p.tick(49)
+    expect(Probe.sent(p.all, 'pre-prepare')).toHaveLength(1)
+    p.tick(1)
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([1, 2])
   })
 })

@@ -5,7 +5,7 @@ import { evidenceRoot, nullProposal, proposalDigest, txRoot } from '../../../src
 import { createSigner } from '../../../src/crypto/ed25519.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { Replica } from '../../../src/protocol/replica.js'
-import type { Action, ProtocolConfig, ProtocolEvent, RestoreState, WalRecord } from '../../../src/protocol/types.js'
+import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, RestoreState, WalRecord } from '../../../src/protocol/types.js'
 import { CHAIN, config, crypto } from '../helpers.js'
 
 export const N = 4
@@ -86,8 +86,9 @@ export class Probe {
   readonly all: Action[] = []
   nowMs = NOW
 
-  constructor (readonly id: number, readonly over: Partial<ProtocolConfig> = {}, restore?: RestoreState, nowMs = NOW) {
-    this.core = new Replica(config(N, id, { viewChangeTimeoutMs: 1000, ...over }), crypto(id), restore)
+  constructor (readonly id: number, readonly over: Partial<ProtocolConfig> = {}, restore?: RestoreState, nowMs = NOW, verify?: ProtocolCrypto['verify']) {
+    const c = crypto(id)
+    this.core = new Replica(config(N, id, { viewChangeTimeoutMs: 1000, ...over }), verify === undefined ? c : { ...c, verify }, restore)
     this.nowMs = nowMs
     if (restore === undefined) this.step({ type: 'tick', nowMs: this.nowMs })
   }
