@@ -100,4 +100,19 @@ describe('evidence of equivocation', () => {
     expect(e).toMatchObject({ accused: 0, kind: 'conflicting-pre-prepare' })
     expect(evidenceProblem(keys, 'test-chain', e!)).toBeUndefined()
   })
+
+  it('at most 64 records wait to be proposed; more are still reported (the evidence action) but not queued', () => {
+    const p = new Probe(0, { window: 40, checkpointInterval: 4, batchTxsMax: 1 }, undefined, undefined, () => true)
+    for (const r of [1, 2, 3]) {
+      for (let seq = 1; seq <= 22; seq++) {
+        p.deliver(r, { type: 'prepare', prepare: { ...prepare(0, seq, D1, r), signature: new Uint8Array(64) } })
+        p.deliver(r, { type: 'prepare', prepare: { ...prepare(0, seq, D2, r), signature: new Uint8Array(64) } })
+      }
+    }
+    expect(p.evidence()).toHaveLength(66)
+    expect(p.drops()['evidence-queue-full']).toBe(2)
+    for (let k = 1; k <= 5; k++) p.step({ type: 'request', tx: tx(1, k) })
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.batch.evidence.length)).toEqual([16, 16, 16, 16, 0])
+  })
 })
