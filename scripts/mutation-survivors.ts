@@ -23,7 +23,18 @@ const R = {
 type Key = keyof typeof R
 
 /** Reasons by `${file}:${line}` (every mutant of that line) or `${file}:${line}:${mutator}`, with a note. */
-const REASONS: Record<string, [Key, string?]> = {}
+const REASONS: Record<string, [Key, string?]> = {
+  'src/protocol/checkpoints.ts:72': ['memory', 'prepared certificates at or below the stable checkpoint: startViewChange takes only seq > stableSeq'],
+  'src/protocol/checkpoints.ts:73': ['memory', 'checkpoint sets at or below it: onCheckpoint refuses c.seq <= stableSeq, retransmission sends seq > stableSeq'],
+  'src/protocol/checkpoints.ts:74': ['memory', 'own-signature claims at or below it: no message at or below h is ever signed again (window, nextSeq > h)'],
+  'src/protocol/checkpoints.ts:75': ['memory', 'as line 74'],
+  'src/protocol/checkpoints.ts:76': ['memory', 'as line 74; no claim key starts with view-change, so that test is always true. Deleting claims above h too is covered by the earlier second-pre-prepare and prepared-once checks'],
+  'src/protocol/checkpoints.ts:79': ['redundant', 'nextSeq: a primary never lags its own stable checkpoint except while fetching, and onStateTransferred (line 94) and installNewView set nextSeq after it'],
+  'src/protocol/evidence.ts:43': ['memory', 'first-seen votes at or below h: observe() ignores seq <= stableSeq (line 17)'],
+  'src/protocol/evidence.ts:44': ['memory', 'as line 43'],
+  'src/protocol/evidence.ts:45': ['memory', 'as line 43'],
+  'src/protocol/evidence.ts:46': ['memory', 'as line 43']
+}
 
 function classify (file: string, line: string, m: Mutant): [Key, string?] {
   const byLine = REASONS[`${file}:${m.location.start.line}:${m.mutatorName}`] ?? REASONS[`${file}:${m.location.start.line}`]
