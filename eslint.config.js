@@ -25,7 +25,7 @@ const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim',
 const except = (...allowed) => all.filter(l => !allowed.includes(l))
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/codec/pb/*.ts', 'test/lint-fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.stryker-tmp/**', 'src/codec/pb/*.ts', 'test/lint-fixtures/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser },

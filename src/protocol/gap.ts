@@ -16,7 +16,7 @@ export function gapWaitMs (s: State): number {
 /** Tick: fetch blocks up to the lowest committed seq above a gap, once it lasted gapWaitMs. */
 export function onGapTimer (s: State): void {
   const next = s.lastExecuteEmitted + 1
-  const above = s.fetching === undefined && !s.viewChanging && s.log.get(next)?.committed !== true
+  const above = s.cfg.gapFetch !== false && s.fetching === undefined && !s.viewChanging && s.log.get(next)?.committed !== true
     ? lowestCommittedAbove(s, next)
     : undefined
   if (above === undefined) {

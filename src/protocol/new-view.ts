@@ -6,7 +6,7 @@ import { toHex } from '../crypto/hash.js'
 import { becomeStable } from './checkpoints.js'
 import { observe, report } from './evidence.js'
 import { acceptPrePrepare, tryExecute } from './normal-case.js'
-import { requeue, startTimer } from './requests.js'
+import { markInFlight, requeue, startTimer } from './requests.js'
 import { digestOf, requestKey, type State } from './state.js'
 import { contentMatches, viewChangeProblem } from './view-change.js'
 
@@ -159,7 +159,9 @@ function installNewView (s: State, o: ComputedO, prePrepares: PrePrepare[]): voi
       slot.prePrepare = pp
       slot.batch = e.batch
       slot.digest = e.digest
-      for (const tx of e.batch.txs) keep.add(requestKey(tx))
+      // Its requests are in flight, as a backup's are once it accepts the pre-prepare: without
+      // this the new primary proposed them a second time at the next free seq.
+      if (e.seq > s.lastExecuteEmitted) for (const tx of e.batch.txs) markInFlight(s, requestKey(tx))
     } else {
       // Remembered like any pre-prepare: a later one from this primary for the same (view, seq)
       // with another digest (a forged or re-batched retransmission) is then provable equivocation.

@@ -1,11 +1,11 @@
 // Normal-case operation (PBFT §4.2): PRE-PREPARE, PREPARE, COMMIT, and in-order execution.
 import { encodeReplicaMessage, type Batch, type Commit, type PrePrepare, type Prepare } from '../codec/index.js'
-import { evidenceRoot, txRoot } from '../crypto/digests.js'
 import { evidenceProblem } from '../crypto/evidence.js'
-import { bytesEqual, toHex } from '../crypto/hash.js'
+import { toHex } from '../crypto/hash.js'
 import { observe, report } from './evidence.js'
 import { checkTransaction, markInFlight, startTimer } from './requests.js'
 import { assert, digestOf, requestKey, type Slot, type State } from './state.js'
+import { contentMatches } from './view-change.js'
 
 /** The primary proposes a batch: persist, then multicast PRE-PREPARE with the batch. */
 export function propose (s: State, batch: Batch): void {
@@ -28,7 +28,10 @@ export function batchProblem (s: State, batch: Batch, pp: PrePrepare, normalCase
   if (p.chainId !== s.cfg.chainId || p.seq !== pp.seq) return 'proposal does not match the pre-prepare'
   if (digestOf(batch) !== toHex(pp.digest)) return 'digest does not match the batch'
   if (normalCase && (p.view !== pp.view || p.proposer !== s.primary(pp.view))) return 'proposal is not from this view\'s primary'
-  if (!bytesEqual(txRoot(batch.txs), p.txRoot) || !bytesEqual(evidenceRoot(batch.evidence), p.evidenceRoot)) return 'roots do not match the content'
+  // Counts too: a block whose txCount or evidenceCount contradicts its content executes, but no
+  // verifier accepts it (ledger verifyContent), so no lagging replica could ever fetch it. The
+  // codec's frame validation refuses such a batch too; the core does not rely on its caller.
+  if (!contentMatches(batch)) return 'roots or counts do not match the content'
   if (normalCase && Math.abs(p.timestampMs - s.nowMs) > s.cfg.timestampDriftMs) return 'timestamp outside the allowed drift'
   for (const e of batch.evidence) if (evidenceProblem(s.cfg.publicKeys, s.cfg.chainId, e) !== undefined) return 'invalid evidence'
   const seen = new Set<string>()

@@ -1,6 +1,7 @@
 // Restart from the write-ahead records: rebuild the view, every message this replica signed,
 // accepted pre-prepares with their batches, prepared certificates and checkpoints, so it can
 // never sign a conflicting message and can still report what it prepared in a view change.
+import type { Commit, Prepare } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { markInFlight } from './requests.js'
 import { digestOf, requestKey, type State } from './state.js'
@@ -20,9 +21,22 @@ function restorePrePrepare (s: State, rec: Rec<'pre-prepare'>): void {
   if (pp.replica === s.id) s.nextSeq = Math.max(s.nextSeq, pp.seq + 1)
 }
 
+/**
+ * Our own vote counts again and is retransmitted, as before the crash: without it a restarted
+ * replica needed one more vote from the others than the quorum, and never re-sent its own vote
+ * to replicas that had lost it.
+ */
+function restoreOwnVote (s: State, v: Prepare | Commit, kind: 'prepare' | 'commit'): void {
+  const slot = s.log.get(v.seq)
+  if (slot === undefined || slot.view !== v.view || slot.digest !== toHex(v.digest)) return
+  if (kind === 'prepare') slot.prepares.set(s.id, v)
+  else { slot.commits.set(s.id, v); slot.prepared = true }
+}
+
 function restoreCommit (s: State, rec: Rec<'commit'>): void {
   const c = rec.commit
   s.claim('commit', c.view, c.seq, toHex(c.digest))
+  restoreOwnVote(s, c, 'commit')
   const slot = s.log.get(c.seq)
   const batch = slot?.digest === toHex(c.digest) ? slot.batch : undefined
   if (batch !== undefined && digestOf(batch) === toHex(c.digest)) {
@@ -66,6 +80,7 @@ export function restore (s: State, r: RestoreState): void {
         break
       case 'prepare':
         s.claim('prepare', rec.prepare.view, rec.prepare.seq, toHex(rec.prepare.digest))
+        restoreOwnVote(s, rec.prepare, 'prepare')
         break
       case 'commit':
         restoreCommit(s, rec)

@@ -51,6 +51,12 @@ export interface ProtocolConfig {
   timestampDriftMs: number
   /** Test-only deliberate bugs (see PlantedFault). Empty in production. */
   plantedFaults?: PlantedFault[]
+  /**
+   * Fetch the blocks below a gap (gap.ts). Default true; false only in the directed simulator,
+   * whose scripted message loss keeps a replica behind on purpose to split prepared
+   * certificates across views (a gap fetch would let it catch up from the one that committed).
+   */
+  gapFetch?: boolean
 }
 
 /** Durable records: what the driver must fsync before the sends that follow. */

@@ -7,6 +7,7 @@ import { TRAITOR_MODES, type TraitorMode, type TraitorSettings } from '../byzant
 import type { Genesis } from '../ledger/genesis.js'
 import type { PlantedFault } from '../protocol/index.js'
 import { CLIENT_RETRY_MS, CLIENT_WINDOW_MAX, SimClient, type PlantedClientFault } from './clients.js'
+import { Director, N_DIRECTED, planFor, type DirectedPlan } from './directed.js'
 import { Prng } from './prng.js'
 import { TICK_MS, World } from './world.js'
 
@@ -41,6 +42,12 @@ export interface SimOptions {
    */
   livenessMs?: number
   trace?: boolean
+  /**
+   * Directed mode (src/sim/directed.ts): n = 4, no random faults unless `faults` is given, and
+   * the seed picks a scenario that loses or rewrites exactly the messages that steer the cluster
+   * into a rare situation of the paper.
+   */
+  directed?: boolean
 }
 
 export interface SeedResult {
@@ -56,6 +63,10 @@ export interface SeedResult {
   evidence: Array<{ accused: number, kind: string }>
   /** Provable lies that reached an up, honest replica (src/sim/lie-witness.ts), per traitor. */
   lies: Array<{ traitor: number, kinds: string[] }>
+  /** Directed mode: the scenario the seed picked. */
+  plan?: DirectedPlan
+  /** How often each situation of situations.ts was reached. */
+  situations: Record<string, number>
   /** After a safety loss (more than f traitors): the replicas both commit certificates convict. */
   forensics: Array<{ height: number, culprits: number[] }>
   violations: string[], virtualMs: number, wallMs: number, traceHash: string, trace: string[]
@@ -122,9 +133,10 @@ class Trace {
 export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedResult> {
   const t0 = Date.now()
   const prng = new Prng(seed)
-  const n = o.replicas ?? prng.pick([4, 7, 10])
+  const directed = o.directed === true
+  const n = directed ? N_DIRECTED : o.replicas ?? prng.pick([4, 7, 10])
   const f = Math.floor((n - 1) / 3)
-  const faults = new Set(o.faults ?? FAULT_CLASSES)
+  const faults = new Set(o.faults ?? (directed ? [] : FAULT_CLASSES))
   const faultMs = o.faultMs ?? 3000
   const deadline = faultMs + (o.livenessMs ?? LIVENESS_MS)
   const clientSeeds = [...Array(o.clients ?? 3)].map(() => prng.bytes32())
@@ -136,8 +148,10 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   if (shared) clientSeeds[1] = clientSeeds[0] as Uint8Array
   const clientKeys = clientSeeds.map(s => createSigner(s).publicKey)
   const { genesis, seeds } = makeGenesis(prng, n, clientKeys.filter((k, i) => clientKeys.findIndex(x => toHex(x) === toHex(k)) === i))
-  const traitors = pickTraitors(prng, n, f, o.traitors ?? 'none')
-  const w = new World(prng, genesis, seeds, o.plant ?? [], traitors)
+  const plan = directed ? planFor(seed, prng) : undefined
+  const traitors = plan?.scenario === 'lying-primary' ? new Map([[0, { modes: [] }]]) : pickTraitors(prng, n, f, o.traitors ?? 'none')
+  const w = new World(prng, genesis, seeds, o.plant ?? [], traitors, plan === undefined)
+  if (plan !== undefined) w.director = new Director(plan, seeds[0] as Uint8Array, genesis.params.window, genesis.params.timestampDriftMs)
   await w.init(traitors)
   const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f, window, shared && i < 2 ? i : undefined, new Set(o.plantClient)))
   clientKeys.forEach((k, i) => { w.clientIndex.set(toHex(k), [...(w.clientIndex.get(toHex(k)) ?? []), i]) })
@@ -171,6 +185,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     receipts: w.inv.receipts, invalidReplies: clients.reduce((a, c) => a + c.invalidReplies, 0),
     faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions },
     traitors: [...traitors].map(([id, s]) => ({ id, modes: s.modes })), evidence: w.stats.evidence,
+    ...(plan !== undefined ? { plan } : {}), situations: w.situations.toJSON(),
     forensics: w.inv.forensics,
     lies: [...w.witness.lies].map(([traitor, kinds]) => ({ traitor, kinds: [...kinds].sort() })),
     violations, virtualMs: w.now, wallMs: Date.now() - t0, traceHash: trace.hash.toString(16), trace: trace.lines,

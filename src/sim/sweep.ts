@@ -31,6 +31,13 @@ export function summarise (results: SeedResult[], wallMs: number): Summary {
   return s
 }
 
+/** Situations (situations.ts) reached over all runs, summed. */
+export function sumSituations (results: SeedResult[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const r of results) for (const [k, v] of Object.entries(r.situations)) out[k] = (out[k] ?? 0) + v
+  return out
+}
+
 /** Seeds [from, to] over `workers` threads; `onResult` sees each result as it arrives. */
 export async function sweep (from: number, to: number, opts: SimOptions, onResult: (r: SeedResult) => void, workers = Math.max(1, cpus().length)): Promise<SeedResult[]> {
   const seeds = [...Array(to - from + 1).keys()].map(i => from + i)

@@ -15,6 +15,8 @@ import { LieWitness } from './lie-witness.js'
 import { evidenceProblem } from '../crypto/evidence.js'
 import type { Prng } from './prng.js'
 import { EventQueue } from './queue.js'
+import type { Director } from './directed.js'
+import { SITUATIONS, Situations, type HostView } from './situations.js'
 
 export const TICK_MS = 10
 export const VERIFY_MEMO_MAX = 200_000
@@ -81,16 +83,20 @@ export class World {
   readonly clientIndex = new Map<string, number[]>()
   readonly verify = memoVerify()
   readonly witness: LieWitness
+  /** Directed mode (src/sim/directed.ts): loses and rewrites chosen messages. */
+  director: Director | undefined
+  readonly situations: Situations
   private readonly configs: ProtocolConfig[] = []
   private readonly cryptos: ProtocolCrypto[] = []
 
-  constructor (readonly prng: Prng, readonly genesis: Genesis, readonly seeds: Uint8Array[], planted: PlantedFault[], traitors: Map<number, TraitorSettings>) {
+  constructor (readonly prng: Prng, readonly genesis: Genesis, readonly seeds: Uint8Array[], planted: PlantedFault[], traitors: Map<number, TraitorSettings>, gapFetch = true) {
     const n = genesis.replicas.length
     this.blocked = [...Array(n)].map(() => Array<boolean>(n).fill(false))
     this.inv = new Invariants(this.verify, genesis.params.window, genesis.replicas.map(r => r.publicKey), genesis)
     this.witness = new LieWitness(new Set(traitors.keys()), this.verify, genesis.replicas.map(r => r.publicKey))
+    this.situations = new Situations(genesis.f, genesis.chainId)
     for (let i = 0; i < n; i++) {
-      const config: ProtocolConfig = { chainId: genesis.chainId, id: i, publicKeys: genesis.replicas.map(r => r.publicKey), ...genesis.params, plantedFaults: traitors.has(i) ? [] : planted }
+      const config: ProtocolConfig = { chainId: genesis.chainId, id: i, publicKeys: genesis.replicas.map(r => r.publicKey), ...genesis.params, plantedFaults: traitors.has(i) ? [] : planted, gapFetch }
       const signer = createSigner(seeds[i] as Uint8Array)
       this.configs.push(config)
       this.cryptos.push({ sign: signer.sign, verify: this.verify })
@@ -158,8 +164,12 @@ export class World {
           h.wal.push(...a.records)
           for (const r of a.records) { const key = persistedKeyOf(r); if (key !== undefined) h.persisted.add(key) }
           break
-        case 'send': this.send(h, a.to, a.message, encodeReplicaMessage(a.message)); break
+        case 'send':
+          if (h.honest) this.sentByHonest(h, a.message)
+          this.send(h, a.to, a.message, encodeReplicaMessage(a.message))
+          break
         case 'broadcast': {
+          if (h.honest) this.sentByHonest(h, a.message)
           const bytes = encodeReplicaMessage(a.message)
           for (let j = 0; j < this.hosts.length; j++) if (j !== h.id) this.send(h, j, a.message, bytes)
           break
@@ -179,9 +189,13 @@ export class World {
           }
           break
         }
-        case 'fetch-state': this.q.push(this.now + 1, { kind: 'fetch', replica: h.id, seq: a.seq }); break
+        case 'fetch-state':
+          if (h.honest) this.situations.note(SITUATIONS.stateTransfer)
+          this.q.push(this.now + 1, { kind: 'fetch', replica: h.id, seq: a.seq })
+          break
         case 'evidence':
           this.stats.evidence.push({ accused: a.evidence.accused, kind: a.evidence.kind })
+          if (h.honest) this.situations.note(`evidence recorded: ${a.evidence.kind}`)
           if (h.honest && this.hosts[a.evidence.accused]?.honest === true) this.inv.violate(`accountability: honest replica ${h.id} accused honest replica ${a.evidence.accused} (${a.evidence.kind})`)
           // Records too large to go into a block (a NEW-VIEW of a big window) stay local, unchecked.
           if (h.honest && a.evidence.messages.every(b => b.byteLength <= limits.EVIDENCE_MESSAGE_BYTES_MAX)) {
@@ -199,9 +213,27 @@ export class World {
   private send (h: Host, to: number, m: ReplicaMessage, bytes: Uint8Array): void {
     if (h.honest) this.inv.onSent(h.id, m, h.persisted, h.core.sizes().view)
     this.stats.messages++
+    if (this.director !== undefined) {
+      const lie = this.director.rewrite(h.id, to, m)
+      if (lie === null || !this.director.pass(h.id, to, lie ?? m)) { this.stats.dropped++; return }
+      if (lie !== undefined) { m = lie; bytes = encodeReplicaMessage(lie) }
+    }
     if (this.lost(h.id, to)) { this.stats.dropped++; return }
     this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes })
     if (this.prng.chance(this.net.dup)) { this.stats.duplicated++; this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes }) }
+  }
+
+  /** Situations (situations.ts), and the directed oracle: an honest replica never votes for a lie. */
+  private sentByHonest (h: Host, m: ReplicaMessage): void {
+    this.situations.sent(this.hostView(h), m, this.hosts.map(x => this.hostView(x)))
+    if (this.director === undefined || (m.type !== 'prepare' && m.type !== 'commit')) return
+    const v = m.type === 'prepare' ? m.prepare : m.commit
+    const lie = this.director.lies.get(`${v.view}/${v.seq}/${toHex(v.digest)}`)
+    if (lie !== undefined) this.inv.violate(`directed: honest replica ${h.id} sent a ${m.type} for a pre-prepare with a lie (${lie}) at view ${v.view} seq ${v.seq}`)
+  }
+
+  private hostView (h: Host): HostView {
+    return { id: h.id, honest: h.honest, up: h.up, lastExecuted: () => h.ledger.head().height }
   }
 
   lost (from: number, to: number): boolean {
@@ -216,6 +248,11 @@ export class World {
     if (m === undefined) return
     const receiver = this.hosts[to]
     if (receiver?.up === true) this.witness.observe(from, to, m, () => receiver.core.status())
+    if (receiver?.up === true && receiver.honest) {
+      this.situations.delivered(from, to, m)
+      const kind = m.type === 'pre-prepare' ? this.director?.lies.get(`${m.prePrepare.view}/${m.prePrepare.seq}/${toHex(m.prePrepare.digest)}`) : undefined
+      if (kind !== undefined) this.situations.note(`${SITUATIONS.lieReached}: ${kind}`)
+    }
     await this.step(to, { type: 'message', from, message: m })
   }
 

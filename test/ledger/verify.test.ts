@@ -110,3 +110,16 @@ describe('offline ledger verification', () => {
     await third.store.close()
   })
 })
+
+describe('a committed batch whose counts contradict its content (why backups refuse such a pre-prepare, §4.2)', () => {
+  it('is appended by the replicas that execute it, but no verifier, state transfer or offline check, accepts the block', async () => {
+    const g = await genesis()
+    const b = batch(1, [transfer(0, 1, 1, 5n)])
+    b.proposal.txCount = 2 // roots right, count wrong: the digest still names this proposal
+    const ledger = await Ledger.open(g, new AccountsApp(g.accounts), new MemoryBlockStore())
+    const applied = await ledger.applyCommitted(1, 0, b, commits(b))
+    const lagging = await Ledger.open(g, new AccountsApp(g.accounts), new MemoryBlockStore())
+    await expect(lagging.applyTransferred(applied.block)).rejects.toMatchObject({ name: 'LedgerVerifyError', field: 'header.txCount' })
+    expect(await verifyWith([applied.block])).toMatchObject({ ok: false, height: 1, field: 'header.txCount' })
+  })
+})

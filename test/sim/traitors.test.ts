@@ -62,20 +62,9 @@ describe('simulator: random traitors (up to f) and faults', () => {
     }
   }, 120_000)
 
-  it('a new primary that forges a transaction into a pre-prepare it re-sends after NEW-VIEW is caught (seed 45; was 69, 160, 48)', async () => {
-    // Replica 2, primary of view 2, re-sent the pre-prepares of its NEW-VIEW with a forged
-    // transaction added. Backups held the NEW-VIEW's pre-prepare for those seqs, so the forged one
-    // was dropped as a second pre-prepare and never compared; the NEW-VIEW's pre-prepares are now
-    // remembered as signed pre-prepares, and the two conflict. (Seed 48 reached this until the
-    // primary began proposing a lone request at once; seed 160 until the view-change backoff
-    // began to decay per checkpoint interval and lagging replicas to fetch below a gap; seed 69
-    // until a primary stopped running the request timer; seed 45 reaches it now, as do 347 and
-    // 359 of seeds 1..400.)
-    const r = await runSeed(45, { replicas: 4, traitors: new Map([[2, { modes: ['forge-tx'] }]]), txsPerClient: 4, faultMs: 2000, clientWindow: 1, sharedAccount: false })
-    expect(r.violations).toEqual([])
-    expect(r.lies).toEqual([{ traitor: 2, kinds: ['invalid-transaction'] }])
-    expect(r.evidence.some(e => e.accused === 2 && e.kind === 'conflicting-pre-prepare')).toBe(true)
-    expect(r.evidence.every(e => e.accused === 2)).toBe(true)
-  }, 60_000)
+  // The forged pre-prepare a new primary re-sends after NEW-VIEW (found by seed 48, later 160,
+  // 69, 45: every change of timing moved it) is now a deterministic paper test:
+  // test/protocol/paper/evidence.test.ts, "a backup whose PRE-PREPARE for (v, n) came in a
+  // NEW-VIEW treats a second, different one as equivocation".
 })
 

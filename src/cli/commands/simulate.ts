@@ -3,7 +3,8 @@ import { parseModes } from '../../byzantine/modes.js'
 import type { PlantedFault } from '../../protocol/index.js'
 import { FAULT_CLASSES, runSeed, type FaultClass, type SeedResult, type SimOptions } from '../../sim/run.js'
 import { collusionTraitors } from '../../sim/collusion.js'
-import { summarise, sweep } from '../../sim/sweep.js'
+import { situationTable } from '../../sim/situations.js'
+import { sumSituations, summarise, sweep } from '../../sim/sweep.js'
 import { CliError, parseIntOption } from '../common.js'
 
 const PLANTS: PlantedFault[] = ['weak-quorum', 'accept-second-pre-prepare', 'trust-new-view', 'send-before-persist', 'accept-old-view']
@@ -35,10 +36,11 @@ export function register (program: Command): void {
     .option('--txs <k>', 'transactions per client (default 6; the sweep uses 4)')
     .option('--fault-ms <ms>', 'length of the fault phase in virtual ms (default 3000; the sweep uses 2000)')
     .option('--collusion', 'f+1 colluding traitors (more than PBFT tolerates): safety can be lost, and forensics names them; no network faults')
+    .option('--directed', 'directed mode (src/sim/directed.ts): n = 4, no random faults; each seed steers into one rare situation (split prepared certificates, a seq committed at one replica, a lying primary)')
     .option('--trace', 'print the last 200 events of a failing seed')
     .option('--json', 'one JSON object per seed')
-    .action(async (o: { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean, txs?: string, faultMs?: string, collusion?: boolean }) => {
-      const opts: SimOptions = { trace: o.trace === true }
+    .action(async (o: { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean, txs?: string, faultMs?: string, collusion?: boolean, directed?: boolean }) => {
+      const opts: SimOptions = { trace: o.trace === true, directed: o.directed === true }
       if (o.txs !== undefined) opts.txsPerClient = parseIntOption('--txs', 1, 1000)(o.txs)
       if (o.faultMs !== undefined) opts.faultMs = parseIntOption('--fault-ms', 0, 600_000)(o.faultMs)
       if (o.replicas !== undefined) {
@@ -76,7 +78,7 @@ export function register (program: Command): void {
         process.stdout.write(`${o.json === true ? JSON.stringify({ ...r, trace: undefined }) : line(r)}\n`)
         if (r.violations.length > 0 && o.json !== true) {
           const traitors = opts.traitors === 'random' ? 'random' : o.traitors
-          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed}${o.replicas !== undefined ? ` --replicas ${r.n}` : ''} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''} ${o.collusion === true ? ' --collusion' : ` --traitors '${traitors}'`} --trace\n`)
+          process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed}${o.replicas !== undefined ? ` --replicas ${r.n}` : ''} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''}${o.directed === true ? ' --directed' : ''} ${o.collusion === true ? ' --collusion' : ` --traitors '${traitors}'`} --trace\n`)
           for (const t of r.trace) process.stdout.write(`  | ${t}\n`)
         }
       }
@@ -84,6 +86,7 @@ export function register (program: Command): void {
       if (from === to) print(results[0] as SeedResult)
       const s = summarise(results, Date.now() - t0)
       process.stdout.write(`summary: ${s.seeds} seeds, ${s.blocks} blocks committed, ${s.viewChanges} view changes, ${s.txsCommitted} transactions, faults: ${s.faults.dropped} dropped, ${s.faults.duplicated} duplicated, ${s.faults.crashes} crashes, ${s.faults.partitions} partitions; ${s.traitorRuns} runs with traitors, ${s.evidence} evidence records, ${s.receipts} receipts verified, ${s.invalidReplies} wrong replies refused; safety violations: ${s.safetyViolations}, liveness failures: ${s.livenessFailures}; ${(s.wallMs / 1000).toFixed(1)} s\n`)
+      if (o.json !== true) process.stdout.write(`situations reached (src/sim/situations.ts):\n${situationTable(sumSituations(results))}\n`)
       if (s.failedSeeds.length > 0) { process.stdout.write(`failed seeds: ${s.failedSeeds.slice(0, 50).join(' ')}\n`); process.exitCode = 1 }
     })
 }

@@ -1,0 +1,71 @@
+// Writes docs/mutation/survivors.md from a Stryker JSON report: every surviving or uncovered
+// mutant, grouped by the reason it is not killed. Reasons come from rules (a drop-reason label,
+// an assertion's text) and from the REASONS table below, keyed by file and line, written by
+// reading each mutant; a survivor no rule or entry explains is listed as open.
+//   tsx scripts/mutation-survivors.ts [report.json] > docs/mutation/survivors.md
+import { readFileSync } from 'node:fs'
+
+interface Mutant { id: string, mutatorName: string, replacement?: string, status: string, location: { start: { line: number } } }
+interface Report { files: Record<string, { source: string, mutants: Mutant[] }> }
+
+interface Reason { title: string, why: string }
+
+const R = {
+  label: { title: 'Diagnostic labels', why: 'the string is a drop-reason counter label (`Replica.drops()`, the node\'s metrics) or an assertion\'s message: no decision of any replica reads it, so changing it changes no behaviour a peer or client can see.' },
+  memory: { title: 'Garbage collection that only frees memory', why: 'the state removed is never read again for these seqs: every reader filters by the stable checkpoint or the window first (VIEW-CHANGE takes certificates above it, retransmission votes above it, messages at or below h are refused before any lookup). Keeping it longer only uses memory until the next checkpoint removes it; the simulator\'s bounded-memory invariant counts log slots, which these are not.' },
+  invariant: { title: 'Invariant assertions', why: 'an assertion of something that holds: a mutant that weakens the condition or never throws changes nothing while the code is correct. (A mutant that makes it always throw is killed.)' },
+  bound: { title: 'Bounds reached only with very large inputs', why: 'not equivalent, not killed: the behaviour changes only past a bound of tens of thousands of clients, replies or reports (CLIENT_TABLE_MAX = 100,000, CACHED_REPLIES_MAX = 262,144, REPORTED_EVIDENCE_MAX = 4,096, PENDING_REQUESTS_MAX = 20,000); a test would sign that many replies (about a minute). The per-client bounds below them are tested (test/protocol/paper/client-table.test.ts).' },
+  sort: { title: 'Orders that nothing depends on', why: 'the sort only fixes an order among items that are then used as a set, or that are already in that order (keys inserted in ascending order, one replica\'s votes), so the result is the same.' },
+  redundant: { title: 'Redundant checks (defence in depth)', why: 'a later or earlier check refuses the same input (named per line), so removing this one changes no outcome; kept because the other check may change.' },
+  open: { title: 'Open: not shown equivalent, no test yet', why: 'a test could kill these; listed so that the next change of this code adds one.' }
+} satisfies Record<string, Reason>
+
+type Key = keyof typeof R
+
+/** Reasons by `${file}:${line}` (every mutant of that line) or `${file}:${line}:${mutator}`, with a note. */
+const REASONS: Record<string, [Key, string?]> = {
+  'src/protocol/checkpoints.ts:72': ['memory', 'prepared certificates at or below the stable checkpoint: startViewChange takes only seq > stableSeq'],
+  'src/protocol/checkpoints.ts:73': ['memory', 'checkpoint sets at or below it: onCheckpoint refuses c.seq <= stableSeq, retransmission sends seq > stableSeq'],
+  'src/protocol/checkpoints.ts:74': ['memory', 'own-signature claims at or below it: no message at or below h is ever signed again (window, nextSeq > h)'],
+  'src/protocol/checkpoints.ts:75': ['memory', 'as line 74'],
+  'src/protocol/checkpoints.ts:76': ['memory', 'as line 74; no claim key starts with view-change, so that test is always true. Deleting claims above h too is covered by the earlier second-pre-prepare and prepared-once checks'],
+  'src/protocol/checkpoints.ts:79': ['redundant', 'nextSeq: a primary never lags its own stable checkpoint except while fetching, and onStateTransferred (line 94) and installNewView set nextSeq after it'],
+  'src/protocol/evidence.ts:43': ['memory', 'first-seen votes at or below h: observe() ignores seq <= stableSeq (line 17)'],
+  'src/protocol/evidence.ts:44': ['memory', 'as line 43'],
+  'src/protocol/evidence.ts:45': ['memory', 'as line 43'],
+  'src/protocol/evidence.ts:46': ['memory', 'as line 43']
+}
+
+function classify (file: string, line: string, m: Mutant): [Key, string?] {
+  const byLine = REASONS[`${file}:${m.location.start.line}:${m.mutatorName}`] ?? REASONS[`${file}:${m.location.start.line}`]
+  if (byLine !== undefined) return byLine
+  if (m.mutatorName === 'StringLiteral' && /s\.drop\(|drop\(`|assert\(|AssertionError|Error\(/.test(line)) return ['label']
+  if (/^\s*assert\(/.test(line) || /checkInvariants/.test(line)) return ['invariant']
+  return ['open']
+}
+
+function main (): void {
+  const report = JSON.parse(readFileSync(process.argv[2] ?? 'docs/mutation/report.json', 'utf8')) as Report
+  const groups = new Map<Key, string[]>()
+  let total = 0
+  for (const [file, v] of Object.entries(report.files).sort((a, b) => a[0].localeCompare(b[0]))) {
+    const lines = v.source.split('\n')
+    for (const m of v.mutants.filter(x => x.status === 'Survived' || x.status === 'NoCoverage').sort((a, b) => a.location.start.line - b.location.start.line)) {
+      const code = (lines[m.location.start.line - 1] ?? '').trim()
+      const [key, note] = classify(file, code, m)
+      const repl = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 90)
+      const entry = `- ${file}:${m.location.start.line} ${m.status === 'NoCoverage' ? '(no coverage) ' : ''}${m.mutatorName} \`\` ${repl} \`\` in \`\` ${code.slice(0, 100)} \`\`${note !== undefined ? ` — ${note}` : ''}`
+      groups.set(key, [...(groups.get(key) ?? []), entry])
+      total++
+    }
+  }
+  const out = ['# Surviving mutants', '', `${total} mutants survived or were not covered in the run of docs/mutation/report.json. Each is in one group below, with the reason it is not killed. Regenerate with \`tsx scripts/mutation-survivors.ts > docs/mutation/survivors.md\` after \`npm run mutate\`.`, '']
+  for (const key of Object.keys(R) as Key[]) {
+    const list = groups.get(key)
+    if (list === undefined) continue
+    out.push(`## ${R[key].title} (${list.length})`, '', R[key].why, '', ...list, '')
+  }
+  process.stdout.write(`${out.join('\n')}\n`)
+}
+
+main()

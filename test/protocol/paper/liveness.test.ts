@@ -1,0 +1,173 @@
+// PBFT §4.4 and §4.5.2 (liveness): the request timer of a backup, its restart on progress, the
+// exponential backoff, the f+1 join rule and the NEW-VIEW timer that waits for 2f+1 VIEW-CHANGEs.
+// Timeout T = 1000 ms, n = 4, f = 1.
+import { describe, expect, it } from 'vitest'
+import { tx } from '../helpers.js'
+import { Probe, batch, commit, digestOf, newView, prePrepare, prepare, primaryOf, viewChange } from './forge.js'
+
+const T = 1000
+
+/** The views this replica asked for, in order (its retransmissions of a VIEW-CHANGE not repeated). */
+const viewChangesSent = (p: Probe, actions = p.all): number[] => [...new Set(Probe.sent(actions, 'view-change').map(m => m.viewChange.newView))]
+
+/** Replica 1 commits and executes the pre-prepared seq `seq` (batch b of view 0). */
+function commitAndExecute (p: Probe, seq: number, b = batch(0, seq, [tx(1, seq)])): void {
+  p.deliver(2, { type: 'prepare', prepare: prepare(0, seq, digestOf(b), 2) })
+  p.deliver(0, { type: 'commit', commit: commit(0, seq, digestOf(b), 0) })
+  p.deliver(2, { type: 'commit', commit: commit(0, seq, digestOf(b), 2) })
+  expect(p.executes().map(e => e.seq)).toContain(seq)
+  p.step(p.executedEvent(seq, new Uint8Array(32).fill(seq), b.txs.map(() => ({ code: 0, log: 'ok' }))))
+}
+
+describe('§4.4 the request timer', () => {
+  it('"a backup starts a timer when it receives a request and the timer is not already running"; it expires after T and the backup asks for view v+1', () => {
+    const p = new Probe(1)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T - 1)
+    expect(viewChangesSent(p)).toEqual([])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1])
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: true })
+  })
+
+  it('a second request does not restart a running timer', () => {
+    const p = new Probe(1)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T / 2)
+    p.step({ type: 'request', tx: tx(1, 2) })
+    p.tick(T / 2)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+
+  it('with nothing to wait for, no timer runs and no view change happens', () => {
+    const p = new Probe(1)
+    p.tick(10 * T)
+    expect(viewChangesSent(p)).toEqual([])
+  })
+
+  it('"it stops the timer when it is no longer waiting to execute the request"', () => {
+    const p = new Probe(1)
+    const b = batch(0, 1, [tx(1, 1)])
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    p.tick(T / 2)
+    commitAndExecute(p, 1, b)
+    p.tick(10 * T)
+    expect(viewChangesSent(p)).toEqual([])
+  })
+
+  it('"but restarts it if at that point it is waiting to execute some other request" (timer restart on progress)', () => {
+    const p = new Probe(1)
+    const b = batch(0, 1, [tx(1, 1)])
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.step({ type: 'request', tx: tx(1, 2) }) // never proposed: the primary censors it
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    p.tick(T - 100)
+    commitAndExecute(p, 1, b) // progress at T - 100: the timer restarts for tx(1, 2)
+    p.tick(100)
+    expect(viewChangesSent(p)).toEqual([]) // T after the first request: no view change
+    p.tick(T - 101)
+    expect(viewChangesSent(p)).toEqual([])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1]) // T after the progress
+  })
+
+  it('an in-progress batch (pre-prepared, not executed) keeps the timer running even without a request of its own', () => {
+    const p = new Probe(1)
+    const b = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    p.tick(T)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+})
+
+describe('§4.5.2 liveness', () => {
+  it('"if a replica ... timer expires before it receives a valid NEW-VIEW ... it starts the view change for view v+2 but this time it will wait 4T" (here: the timeout doubles, 2T then 4T)', () => {
+    const p = new Probe(3) // not the primary of views 1 and 2 (a primary installs its own view)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T) // view 1
+    for (const r of [1, 2]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    p.tick(2 * T - 1)
+    expect(viewChangesSent(p)).toEqual([1])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1, 2])
+    for (const r of [1, 2]) p.deliver(r, { type: 'view-change', viewChange: viewChange(2, r), batches: [] })
+    p.tick(4 * T - 1)
+    expect(viewChangesSent(p).at(-1)).toBe(2)
+    p.tick(1)
+    expect(viewChangesSent(p).at(-1)).toBe(3)
+  })
+
+  it('the backoff is capped (2^4 T), so a long outage does not make the timeout grow without bound', () => {
+    const p = new Probe(3)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T)
+    for (let v = 1; v <= 6; v++) {
+      if (primaryOf(v) === 3) {
+        // its own view: it would install it, and a primary runs no request timer; the others
+        // time out and it joins view v + 1 by the f+1 rule
+        for (const r of [1, 2]) p.deliver(r, { type: 'view-change', viewChange: viewChange(v + 1, r), batches: [] })
+        expect(p.core.status().view).toBe(v + 1)
+        continue
+      }
+      for (const r of [0, 1, 2].filter(x => x !== primaryOf(v)).slice(0, 2)) p.deliver(r, { type: 'view-change', viewChange: viewChange(v, r), batches: [] })
+      const wait = T * 2 ** Math.min(v, 4)
+      p.tick(wait - 1)
+      expect(p.core.status().view).toBe(v)
+      p.tick(1)
+      expect(p.core.status().view).toBe(v + 1)
+    }
+  })
+
+  it('"a replica that receives a set of f+1 valid VIEW-CHANGE messages from other replicas for views greater than its current view sends a VIEW-CHANGE message for the smallest view in the set, even if its timer has not expired"', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] })
+    expect(viewChangesSent(p)).toEqual([]) // f = 1 is not enough: one traitor could be alone
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3), batches: [] })
+    expect(viewChangesSent(p)).toEqual([2])
+    expect(p.core.status()).toMatchObject({ view: 2, viewChanging: true })
+  })
+
+  it('the f+1 join rule counts replicas, not messages: two VIEW-CHANGEs of one replica are one', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(2, 2), batches: [] })
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] })
+    expect(viewChangesSent(p)).toEqual([])
+  })
+
+  it('"a replica ... starts its timer [for NEW-VIEW] ... after it receives 2f+1 VIEW-CHANGE messages for view v+1", not before', () => {
+    const p = new Probe(3)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T) // view 1, alone
+    p.tick(20 * T)
+    expect(p.core.status().view).toBe(1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    p.tick(20 * T)
+    expect(p.core.status().view).toBe(1) // 2 of 2f+1
+    p.deliver(0, { type: 'view-change', viewChange: viewChange(1, 0), batches: [] })
+    p.tick(2 * T - 1)
+    expect(p.core.status().view).toBe(1)
+    p.tick(1)
+    expect(p.core.status().view).toBe(2)
+  })
+
+  it('after a view change the timeout stays doubled until a checkpoint interval of batches executes in the new view (here 1); then it is T again', () => {
+    const p = new Probe(2, { checkpointInterval: 1 }) // a backup of view 1
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T) // VIEW-CHANGE(1)
+    p.deliver(1, { type: 'new-view', newView: newView(1, [viewChange(1, 1), viewChange(1, 2), viewChange(1, 3)], []), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false })
+    p.tick(2 * T - 1) // tx(1, 1) still waits: the timer of view 1 is 2T
+    expect(viewChangesSent(p)).toEqual([1])
+    const b = batch(1, 1, [tx(1, 1)])
+    p.deliver(1, { type: 'pre-prepare', prePrepare: prePrepare(1, 1, b), batch: b })
+    p.deliver(3, { type: 'prepare', prepare: prepare(1, 1, digestOf(b), 3) })
+    for (const r of [1, 3]) p.deliver(r, { type: 'commit', commit: commit(1, 1, digestOf(b), r) })
+    p.step(p.executedEvent(1, new Uint8Array(32).fill(1), [{ code: 0, log: 'ok' }]))
+    p.step({ type: 'request', tx: tx(1, 2) })
+    p.tick(T - 1)
+    expect(viewChangesSent(p)).toEqual([1])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1, 2])
+  })
+})

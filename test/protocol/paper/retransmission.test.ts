@@ -1,0 +1,110 @@
+// Retransmission (the channels PBFT assumes are built from retransmits, TOCS §5.2): a replica that
+// made no progress for retransmitMs (half the view-change timeout, at least 50 ms) re-sends what
+// it signed for seqs above its stable checkpoint in its current view, and its own checkpoints; in
+// a view change it re-sends its VIEW-CHANGE. A replica that installed a view relays that view's
+// NEW-VIEW to one still asking for it, at most once per interval.
+import { describe, expect, it } from 'vitest'
+import { toHex } from '../../../src/crypto/hash.js'
+import { tx } from '../helpers.js'
+import { Probe, batch, checkpoint, commit, digestOf, newView, prePrepare, prepare, viewChange } from './forge.js'
+
+const EVERY = 500 // viewChangeTimeoutMs 1000 / 2
+
+describe('retransmission', () => {
+  it('without progress for retransmitMs a backup re-sends its PREPARE and COMMIT of the current view, not before', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 2) })
+    // the probe's first tick (at creation) was a retransmission round: the next is EVERY later
+    const t1 = p.tick(EVERY - 1)
+    expect(p.prepares(t1)).toHaveLength(0)
+    const t2 = p.tick(1)
+    expect(p.prepares(t2).map(x => x.replica)).toEqual([1])
+    expect(p.commits(t2).map(x => x.replica)).toEqual([1])
+    expect(Probe.sent(t2, 'pre-prepare')).toHaveLength(0) // not its to send
+  })
+
+  it('the primary re-sends its PRE-PREPAREs with their batches', () => {
+    const p = new Probe(0)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    const [pp] = Probe.sent(p.all, 'pre-prepare')
+    const again = Probe.sent(p.tick(EVERY), 'pre-prepare')
+    expect(again.map(m => toHex(m.prePrepare.signature))).toEqual([toHex(pp!.prePrepare.signature)])
+    expect(again[0]!.batch.txs).toHaveLength(1)
+  })
+
+  it('progress (an execution) postpones the next retransmission by a full interval', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    const b = batch(0, 2, [tx(1, 2)])
+    for (const [seq, x] of [[1, a], [2, b]] as const) {
+      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, seq, x), batch: x })
+      p.deliver(2, { type: 'prepare', prepare: prepare(0, seq, digestOf(x), 2) })
+    }
+    p.tick(EVERY)
+    p.tick(EVERY - 100)
+    for (const r of [0, 2]) p.deliver(r, { type: 'commit', commit: commit(0, 1, digestOf(a), r) })
+    p.step(p.executedEvent(1, new Uint8Array(32).fill(1), [{ code: 0, log: 'ok' }]))
+    expect(p.prepares(p.tick(100))).toHaveLength(0)
+    expect(p.prepares(p.tick(EVERY - 100)).map(x => x.seq)).toEqual([1, 2]) // executed seqs too, up to a stable checkpoint
+  })
+
+  it('votes of an older view and seqs at or below the stable checkpoint are not re-sent', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    p.deliver(3, { type: 'new-view', newView: newView(3, [viewChange(3, 0), viewChange(3, 2), viewChange(3, 3)], []), batches: [] })
+    p.tick(EVERY)
+    expect(p.prepares(p.tick(EVERY))).toHaveLength(0)
+  })
+
+  it('a replica re-sends its own CHECKPOINTs above the stable checkpoint', () => {
+    const p = new Probe(1, { checkpointInterval: 1, window: 4 })
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 2) })
+    for (const r of [0, 2]) p.deliver(r, { type: 'commit', commit: commit(0, 1, digestOf(a), r) })
+    p.step(p.executedEvent(1, new Uint8Array(32).fill(1), [{ code: 0, log: 'ok' }]))
+    const [own] = Probe.sent(p.all, 'checkpoint')
+    p.tick(EVERY)
+    const again = Probe.sent(p.tick(EVERY), 'checkpoint')
+    expect(again.map(m => toHex(m.checkpoint.signature))).toEqual([toHex(own!.checkpoint.signature)])
+    // once it is stable, no more
+    for (const r of [0, 2]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(1, new Uint8Array(32).fill(1), r) })
+    expect(p.core.status().stableCheckpoint).toBe(1)
+    expect(Probe.sent(p.tick(EVERY), 'checkpoint')).toHaveLength(0)
+  })
+
+  it('during a view change a replica re-sends its VIEW-CHANGE, and nothing of the old view', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    const [vc] = Probe.sent(p.core.forceViewChange(), 'view-change')
+    p.tick(EVERY)
+    const out = p.tick(EVERY)
+    expect(Probe.sent(out, 'view-change').map(m => toHex(m.viewChange.signature))).toEqual([toHex(vc!.viewChange.signature)])
+    expect(p.prepares(out)).toHaveLength(0)
+  })
+
+  it('a backup that installed a view relays its NEW-VIEW to a replica still asking for that view, at most once per interval', () => {
+    const p = new Probe(0)
+    const nv = newView(3, [viewChange(3, 1), viewChange(3, 2), viewChange(3, 3)], [])
+    p.deliver(3, { type: 'new-view', newView: nv, batches: [] })
+    const out = p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] })
+    const relayed = out.filter(a => a.type === 'send' && a.to === 2 && a.message.type === 'new-view')
+    expect(relayed).toHaveLength(1)
+    expect(p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] }).filter(a => a.type === 'send')).toHaveLength(0)
+    p.tick(EVERY)
+    expect(p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] }).filter(a => a.type === 'send')).toHaveLength(1)
+  })
+
+  it('the new primary re-sends its NEW-VIEW to a replica that asks again for the view it installed', () => {
+    const p = new Probe(3)
+    for (const r of [0, 1]) p.deliver(r, { type: 'view-change', viewChange: viewChange(3, r), batches: [] })
+    const [sent] = Probe.sent(p.all, 'new-view')
+    const out = p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] })
+    const again = out.flatMap(a => a.type === 'send' && a.to === 2 && a.message.type === 'new-view' ? [a.message.newView] : [])
+    expect(again.map(x => toHex(x.signature))).toEqual([toHex(sent!.newView.signature)])
+  })
+})

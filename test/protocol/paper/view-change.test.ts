@@ -1,0 +1,251 @@
+// PBFT §4.4 (view changes), rule by rule: VIEW-CHANGE content, the new primary's NEW-VIEW and
+// its O, and the backups' validation of NEW-VIEW (they recompute O from V). n = 4, f = 1.
+import { describe, expect, it } from 'vitest'
+import type { Batch, NewView, PreparedCert, ViewChange } from '../../../src/codec/index.js'
+import { evidenceProblem } from '../../../src/crypto/evidence.js'
+import { toHex } from '../../../src/crypto/hash.js'
+import { config, tx } from '../helpers.js'
+import { Probe, batch, checkpoint, commit, digestOf, hexOf, newView, nullBatch, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
+
+const keys = config(4, 0).publicKeys
+
+// Seq 1 was prepared twice: batch A in view 1 (primary 1) by a quorum that then lost it, and
+// batch B in view 2 (primary 2). A later view must re-propose B, the newer certificate.
+const A = batch(1, 1, [tx(1, 1)])
+const B = batch(2, 1, [tx(1, 2)])
+const certA = (): PreparedCert => preparedCert(1, 1, A)
+const certB = (): PreparedCert => preparedCert(2, 1, B)
+
+/** Replica 3, primary of view 3, receives VIEW-CHANGE(3) from 0 and 1 (in that order) and sends NEW-VIEW. */
+function newPrimaryGets (vc0: ViewChange, b0: Batch[], vc1: ViewChange, b1: Batch[]): { p: Probe, nv: NewView, batches: Batch[] } {
+  const p = new Probe(3)
+  p.deliver(0, { type: 'view-change', viewChange: vc0, batches: b0 })
+  p.deliver(1, { type: 'view-change', viewChange: vc1, batches: b1 })
+  const [m] = Probe.sent(p.all, 'new-view')
+  expect(m).toBeDefined()
+  return { p, nv: m!.newView, batches: m!.batches }
+}
+
+describe('§4.4 the new primary computes O from 2f+1 VIEW-CHANGEs', () => {
+  it('two replicas prepared different batches for seq s in views v1 < v2: NEW-VIEW(v3)\'s O carries the v2 batch, whatever order V lists them in', () => {
+    for (const order of ['v2 first', 'v1 first']) {
+      const [first, second] = order === 'v2 first' ? [[certB(), B], [certA(), A]] as const : [[certA(), A], [certB(), B]] as const
+      const { p, nv, batches } = newPrimaryGets(viewChange(3, 0, [first[0]]), [first[1]], viewChange(3, 1, [second[0]]), [second[1]])
+      expect(nv.view).toBe(3)
+      expect(nv.prePrepares.map(pp => [pp.view, pp.seq, pp.replica, toHex(pp.digest)])).toEqual([[3, 1, 3, hexOf(B)]])
+      expect(batches.map(hexOf)).toEqual([hexOf(B)])
+      expect(p.core.status()).toMatchObject({ view: 3, viewChanging: false })
+      expect(p.core.status().inFlight.map(x => x.digest)).toEqual([hexOf(B)])
+    }
+  })
+
+  it('"for each sequence number n between min-s and max-s": a gap with no prepared certificate gets a null request', () => {
+    const C = batch(1, 3, [tx(1, 3)])
+    const { nv, batches } = newPrimaryGets(viewChange(3, 0, [certA()]), [A], viewChange(3, 1, [preparedCert(1, 3, C)]), [C])
+    expect(nv.prePrepares.map(pp => [pp.seq, toHex(pp.digest)])).toEqual([[1, hexOf(A)], [2, hexOf(nullBatch(3, 2))], [3, hexOf(C)]])
+    expect(batches.map(hexOf)).toEqual([hexOf(A), hexOf(C)]) // the null batch is rebuilt, not sent
+  })
+
+  it('"min-s is the sequence number of the latest stable checkpoint in V": certificates at or below it are not re-proposed, and the checkpoint is adopted', () => {
+    const h = new Uint8Array(32).fill(4)
+    const proof = [0, 1, 2].map(r => checkpoint(4, h, r))
+    const C = batch(1, 5, [tx(1, 5)])
+    const { p, nv } = newPrimaryGets(viewChange(3, 0, [certA()]), [A], viewChange(3, 1, [preparedCert(1, 5, C)], 4, proof), [C])
+    expect(nv.prePrepares.map(pp => pp.seq)).toEqual([5])
+    expect(p.core.status().stableCheckpoint).toBe(4)
+    expect(p.fetches().map(a => a.seq)).toEqual([4]) // it is behind: state transfer
+  })
+
+  it('with no prepared certificate at all, O is empty and the new view starts at once', () => {
+    const { nv } = newPrimaryGets(viewChange(3, 0), [], viewChange(3, 1), [])
+    expect(nv.prePrepares).toEqual([])
+    expect(nv.viewChanges.map(vc => vc.replica).sort()).toEqual([0, 1, 3])
+  })
+
+  it('the new primary persists NEW-VIEW before it multicasts it, and sends no NEW-VIEW with fewer than 2f+1 VIEW-CHANGEs', () => {
+    const p = new Probe(3)
+    p.deliver(0, { type: 'view-change', viewChange: viewChange(3, 0), batches: [] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(0)
+    const out = p.deliver(1, { type: 'view-change', viewChange: viewChange(3, 1), batches: [] })
+    const persistAt = out.findIndex(a => a.type === 'persist' && a.records.some(r => r.kind === 'new-view'))
+    expect(persistAt).toBeGreaterThanOrEqual(0)
+    expect(out.findIndex(a => a.type === 'broadcast' && a.message.type === 'new-view')).toBeGreaterThan(persistAt)
+  })
+})
+
+describe('§4.4 a backup accepts NEW-VIEW only if O is what it computes from V', () => {
+  const vcs = (): ViewChange[] => [viewChange(3, 1, [certA()]), viewChange(3, 2, [certB()]), viewChange(3, 3)]
+  const good = (): NewView => newView(3, vcs(), [prePrepare(3, 1, B)])
+
+  function backupGets (nv: NewView, batches: Batch[] = [A, B]): Probe {
+    const p = new Probe(0)
+    p.deliver(3, { type: 'new-view', newView: nv, batches })
+    return p
+  }
+
+  it('accepts a correct NEW-VIEW: enters the view and sends PREPARE for every pre-prepare in O', () => {
+    const p = backupGets(good())
+    expect(p.core.status()).toMatchObject({ view: 3, viewChanging: false })
+    expect(p.prepares().map(x => [x.view, x.seq, toHex(x.digest)])).toEqual([[3, 1, hexOf(B)]])
+    expect(p.evidence()).toEqual([])
+  })
+
+  it('rejects a NEW-VIEW whose O re-proposes the older certificate\'s batch, and records it as evidence', () => {
+    const p = backupGets(newView(3, vcs(), [prePrepare(3, 1, A)]))
+    expect(p.core.status().view).toBe(0)
+    expect(p.prepares()).toHaveLength(0)
+    const ev = p.evidence()
+    expect(ev.map(e => [e.accused, e.kind])).toEqual([[3, 'bad-new-view']])
+    expect(evidenceProblem(keys, 'test-chain', ev[0]!)).toBeUndefined()
+  })
+
+  it('rejects a NEW-VIEW whose O leaves out a prepared seq, adds one, or puts a null request where a certificate is', () => {
+    for (const pps of [[], [prePrepare(3, 1, B), prePrepare(3, 2, nullBatch(3, 2))], [prePrepare(3, 1, nullBatch(3, 1))]]) {
+      const p = backupGets(newView(3, vcs(), pps))
+      expect(p.core.status().view).toBe(0)
+      expect(p.prepares()).toHaveLength(0)
+      expect(p.evidence().map(e => e.kind)).toEqual(['bad-new-view'])
+    }
+  })
+
+  it('rejects O pre-prepares of another view, another seq, or not signed by the new primary', () => {
+    const wrong = [
+      prePrepare(3, 1, B, 3, { view: 2 }),
+      prePrepare(3, 1, B, 3, { seq: 2 }),
+      prePrepare(3, 1, B, 2),
+      { ...prePrepare(3, 1, B), signature: new Uint8Array(64) }
+    ]
+    for (const pp of wrong) {
+      const p = backupGets(newView(3, vcs(), [pp]))
+      expect(p.core.status().view).toBe(0)
+      expect(p.prepares()).toHaveLength(0)
+    }
+  })
+
+  it('rejects a NEW-VIEW with fewer than 2f+1 VIEW-CHANGEs, with two from one replica, or with one for another view', () => {
+    const [v1, v2] = vcs()
+    for (const set of [[v1!, v2!], [v1!, v2!, v2!], [v1!, v2!, viewChange(2, 3)]]) {
+      const p = backupGets(newView(3, set, [prePrepare(3, 1, B)]))
+      expect(p.core.status().view).toBe(0)
+      expect(p.prepares()).toHaveLength(0)
+    }
+  })
+
+  it('rejects a NEW-VIEW whose V holds a VIEW-CHANGE that is not correct (bad signature, or a prepared certificate with only f prepares)', () => {
+    const [v1, v2, v3] = vcs()
+    const badSig = { ...v3!, signature: new Uint8Array(64) }
+    const thin = viewChange(3, 2, [preparedCert(2, 1, B, [0])])
+    for (const set of [[v1!, v2!, badSig], [v1!, thin, v3!]]) {
+      const p = backupGets(newView(3, set, [prePrepare(3, 1, B)]))
+      expect(p.core.status().view).toBe(0)
+      expect(p.prepares()).toHaveLength(0)
+    }
+  })
+
+  it('rejects a NEW-VIEW not signed by the primary of its view, or badly signed', () => {
+    const p = backupGets(newView(3, vcs(), [prePrepare(3, 1, B)], 2))
+    expect(p.core.status().view).toBe(0)
+    const q = backupGets({ ...good(), signature: new Uint8Array(64) })
+    expect(q.core.status().view).toBe(0)
+  })
+
+  it('accepts a correct NEW-VIEW relayed by another backup (it is the new primary\'s signed message)', () => {
+    const p = new Probe(0)
+    p.deliver(1, { type: 'new-view', newView: good(), batches: [A, B] })
+    expect(p.core.status().view).toBe(3)
+  })
+
+  it('a batch of O it cannot get is no lie: the backup does not install the view, and accuses no one', () => {
+    const p = backupGets(good(), [A])
+    expect(p.core.status().view).toBe(0)
+    expect(p.evidence()).toEqual([])
+  })
+})
+
+describe('§4.4 VIEW-CHANGE', () => {
+  /** Replica 1 with seq 1 prepared (batch `a`) in view 0. */
+  function preparedBackup (): { p: Probe, a: Batch } {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 2) })
+    return { p, a }
+  }
+
+  it('"a backup ... multicasts a VIEW-CHANGE message <v+1, n, C, P, i>" with P holding its prepared certificates, persisted first', () => {
+    const { p, a } = preparedBackup()
+    const out = p.core.forceViewChange()
+    const [m] = Probe.sent(out, 'view-change')
+    expect(m!.viewChange).toMatchObject({ newView: 1, stableSeq: 0, replica: 1 })
+    const [pc] = m!.viewChange.prepared
+    expect(pc!.prePrepare.seq).toBe(1)
+    expect(toHex(pc!.prePrepare.digest)).toBe(hexOf(a))
+    expect(pc!.prepares.map(x => x.replica).sort()).toEqual([1, 2])
+    expect(m!.batches.map(hexOf)).toEqual([hexOf(a)])
+    const persistAt = out.findIndex(x => x.type === 'persist' && x.records.some(r => r.kind === 'view-change'))
+    expect(out.findIndex(x => x.type === 'broadcast' && x.message.type === 'view-change')).toBeGreaterThan(persistAt)
+    expect(persistAt).toBeGreaterThanOrEqual(0)
+  })
+
+  it('a replica that only pre-prepared (not prepared) a seq reports no certificate for it', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    const [m] = Probe.sent(p.core.forceViewChange(), 'view-change')
+    expect(m!.viewChange.prepared).toEqual([])
+  })
+
+  it('"it stops accepting messages (other than checkpoint, view-change, and new-view messages)" of view v', () => {
+    const { p, a } = preparedBackup()
+    p.core.forceViewChange()
+    p.deliver(3, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 3) })
+    p.deliver(0, { type: 'commit', commit: commit(0, 1, digestOf(a), 0) })
+    p.deliver(2, { type: 'commit', commit: commit(0, 1, digestOf(a), 2) })
+    expect(p.executes()).toHaveLength(0)
+    expect(p.drops()['old-view']).toBe(3)
+  })
+
+  it('a VIEW-CHANGE is refused when it is not correct: a certificate without its batch, from the wrong primary, for a view not below the new one, two for one seq, or a prepare of the primary in it', () => {
+    const a = batch(0, 1, [tx(1, 1)])
+    const good = preparedCert(0, 1, a)
+    const fromWrongPrimary: PreparedCert = { prePrepare: prePrepare(0, 1, a, 1), prepares: [prepare(0, 1, digestOf(a), 2), prepare(0, 1, digestOf(a), 3)] }
+    const a2 = batch(2, 1, [tx(1, 1)])
+    const sameView = preparedCert(2, 1, a2)
+    const withPrimary: PreparedCert = { prePrepare: prePrepare(0, 1, a), prepares: [prepare(0, 1, digestOf(a), 0), prepare(0, 1, digestOf(a), 2)] }
+    const b = batch(0, 1, [tx(1, 2)])
+    const cases: Array<[PreparedCert[], Batch[]]> = [
+      [[good], []], [[fromWrongPrimary], [a]], [[sameView], [a2]], [[good, preparedCert(0, 1, b)], [a, b]], [[withPrimary], [a]]
+    ]
+    for (const [prepared, batches] of cases) {
+      const p = new Probe(2) // primary of view 2: 2f+1 correct VIEW-CHANGEs would make it send NEW-VIEW
+      p.deliver(1, { type: 'view-change', viewChange: viewChange(2, 1), batches: [] })
+      p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3, prepared), batches })
+      expect(Probe.sent(p.all, 'new-view')).toHaveLength(0)
+      expect(Object.keys(p.drops()).some(k => k.startsWith('view-change-invalid'))).toBe(true)
+    }
+    // and the correct one is taken
+    const p = new Probe(2)
+    p.deliver(1, { type: 'view-change', viewChange: viewChange(2, 1), batches: [] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3, [good]), batches: [a] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
+  })
+
+  it('a VIEW-CHANGE whose checkpoint proof is not 2f+1 valid CHECKPOINTs is refused', () => {
+    const h = new Uint8Array(32).fill(4)
+    for (const proof of [[0, 1].map(r => checkpoint(4, h, r)), [0, 1, 1].map(r => checkpoint(4, h, r)), [checkpoint(4, h, 0), checkpoint(4, h, 1), checkpoint(4, new Uint8Array(32), 2)]]) {
+      const p = new Probe(2)
+      p.deliver(1, { type: 'view-change', viewChange: viewChange(2, 1), batches: [] })
+      p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3, [], 4, proof), batches: [] })
+      expect(Probe.sent(p.all, 'new-view')).toHaveLength(0)
+    }
+  })
+
+  it('a backup accepts normal-case messages of the new view only after its NEW-VIEW', () => {
+    const p = new Probe(0)
+    const c = batch(3, 2, [tx(1, 4)])
+    p.deliver(3, { type: 'pre-prepare', prePrepare: prePrepare(3, 2, c), batch: c }) // waits: view 3 not installed
+    expect(p.prepares()).toHaveLength(0)
+    p.deliver(3, { type: 'new-view', newView: newView(3, [viewChange(3, 1, [certA()]), viewChange(3, 2, [certB()]), viewChange(3, 3)], [prePrepare(3, 1, B)]), batches: [B] })
+    expect(p.prepares().map(x => x.seq).sort()).toEqual([1, 2]) // O's seq 1, then the buffered seq 2
+  })
+})
