@@ -56,6 +56,14 @@ describe('§4.4 the new primary computes O from 2f+1 VIEW-CHANGEs', () => {
     expect(p.fetches().map(a => a.seq)).toEqual([4]) // it is behind: state transfer
   })
 
+  it('min-s is the highest stable checkpoint in V wherever its VIEW-CHANGE comes in V', () => {
+    const h = new Uint8Array(32).fill(4)
+    const proof = [0, 1, 2].map(r => checkpoint(4, h, r))
+    const C = batch(1, 5, [tx(1, 5)])
+    const { nv } = newPrimaryGets(viewChange(3, 0, [preparedCert(1, 5, C)], 4, proof), [C], viewChange(3, 1, [certA()]), [A])
+    expect(nv.prePrepares.map(pp => pp.seq)).toEqual([5])
+  })
+
   it('with no prepared certificate at all, O is empty and the new view starts at once', () => {
     const { nv } = newPrimaryGets(viewChange(3, 0), [], viewChange(3, 1), [])
     expect(nv.prePrepares).toEqual([])
