@@ -64,7 +64,7 @@ describe('simulator: random traitors (up to f) and faults', () => {
 
   // The forged pre-prepare a new primary re-sends after NEW-VIEW (found by seed 48, later 160,
   // 69, 45: every change of timing moved it) is now a deterministic paper test:
-  // test/protocol/paper/evidence.test.ts, "a backup whose PRE-PREPARE for (v, n) came in a
-  // NEW-VIEW treats a second, different one as equivocation".
+  // test/protocol/paper/evidence.test.ts, "a backup that got the PRE-PREPARE for (v, n) inside a
+  // NEW-VIEW treats a second, different one for (v, n) as equivocation".
 })
 

@@ -6,7 +6,7 @@ import { evidenceProblem } from '../../../src/crypto/evidence.js'
 import { evidenceRoot } from '../../../src/crypto/digests.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { config, tx } from '../helpers.js'
-import { Probe, batch, checkpoint, commit, prePrepare, prepare } from './forge.js'
+import { Probe, batch, checkpoint, commit, newView, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
 
 const keys = config(4, 0).publicKeys
 const D1 = new Uint8Array(32).fill(1)
@@ -98,6 +98,22 @@ describe('evidence of equivocation', () => {
     p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
     const [e] = p.evidence()
     expect(e).toMatchObject({ accused: 0, kind: 'conflicting-pre-prepare' })
+    expect(evidenceProblem(keys, 'test-chain', e!)).toBeUndefined()
+  })
+
+  it('a backup that got the PRE-PREPARE for (v, n) inside a NEW-VIEW treats a second, different one for (v, n) as equivocation', () => {
+    // Found by the random simulator (a new primary re-sent its NEW-VIEW's pre-prepares with a
+    // forged transaction added); the seeds that reached it kept moving with timing changes.
+    const p = new Probe(2)
+    const a = batch(0, 1, [tx(1, 1)])
+    const vcs = [viewChange(1, 0, [preparedCert(0, 1, a)]), viewChange(1, 1), viewChange(1, 3)]
+    p.deliver(1, { type: 'new-view', newView: newView(1, vcs, [prePrepare(1, 1, a)]), batches: [a] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false })
+    expect(p.evidence()).toEqual([])
+    const forged = batch(1, 1, [tx(1, 1), tx(2, 1)])
+    p.deliver(1, { type: 'pre-prepare', prePrepare: prePrepare(1, 1, forged), batch: forged })
+    const [e] = p.evidence()
+    expect(e).toMatchObject({ accused: 1, kind: 'conflicting-pre-prepare' })
     expect(evidenceProblem(keys, 'test-chain', e!)).toBeUndefined()
   })
 
