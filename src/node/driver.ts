@@ -75,6 +75,9 @@ export class Driver {
     return true
   }
 
+  /** Events waiting: replica events and client requests. */
+  backlog (): { events: number, requests: number } { return { events: this.queue.length, requests: this.requests.length } }
+
   /** Client requests queued and not yet stepped. */
   requestBacklog (): number { return this.requests.length }
 

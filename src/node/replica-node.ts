@@ -33,6 +33,8 @@ import { WalStore } from './wal-store.js'
 import type { Server } from 'node:http'
 
 export const TICK_MS = 10
+/** A tick this much later than the last one is logged as an event-loop stall. */
+const STALL_WARN_MS = 250
 /** Arrival times kept for the commit-latency metric. */
 export const ARRIVALS_MAX = 50_000
 export const EVIDENCE_KEPT_MAX = 1000
@@ -77,8 +79,12 @@ export class ReplicaNode {
   }
 
   startTimers (): void {
+    let lastTick = Date.now()
     this.timer = setInterval(() => {
       const now = Date.now()
+      // A timer this late means the event loop was blocked: worth a line, it explains timeouts.
+      if (now - lastTick >= STALL_WARN_MS) this.log.warn({ stalledMs: now - lastTick, queued: this.driver.backlog() }, 'event loop stalled')
+      lastTick = now
       this.driver.push({ type: 'tick', nowMs: now })
       this.transfer.tick(now)
       this.admission.expire(now)

@@ -1,7 +1,7 @@
 // View changes as log lines. The replica's timer loop reads the core's status every tick; this
 // turns consecutive statuses into events worth an info line: the view moved (with the old and
 // new view and why, as far as the status tells), and a new view installed.
-export interface ViewStatus { view: number, primary: number, viewChanging: boolean }
+export interface ViewStatus { view: number, primary: number, viewChanging: boolean, viewChangeCause?: string }
 
 export interface ViewEvent {
   msg: string
@@ -15,6 +15,8 @@ export interface ViewEvent {
    * 'installed': the view change to newView completed.
    */
   reason: 'timeout-or-joined' | 'new-view' | 'installed'
+  /** For 'timeout-or-joined': the core's own account of why (which timer, or who asked). */
+  cause?: string
 }
 
 export class ViewWatch {
@@ -31,7 +33,7 @@ export class ViewWatch {
     const oldView = this.activeView ?? prev.view
     if (s.view !== prev.view) {
       return s.viewChanging
-        ? { msg: 'view change started', oldView: prev.view, newView: s.view, primary: s.primary, reason: 'timeout-or-joined' }
+        ? { msg: 'view change started', oldView: prev.view, newView: s.view, primary: s.primary, reason: 'timeout-or-joined', cause: s.viewChangeCause }
         : { msg: 'view changed', oldView, newView: s.view, primary: s.primary, reason: 'new-view' }
     }
     if (prev.viewChanging && !s.viewChanging) return { msg: 'new view installed', oldView, newView: s.view, primary: s.primary, reason: 'installed' }

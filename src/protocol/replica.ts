@@ -121,7 +121,8 @@ export class Replica implements ReplicaCore {
         seq: x.seq, view: x.view, digest: x.digest ?? '', phase: x.committed ? 'committed' : x.prepared ? 'prepared' : 'pre-prepared',
         prepares: [...x.prepares.keys()].sort((a, b) => a - b), commits: [...x.commits.keys()].sort((a, b) => a - b)
       })),
-      viewChanges: s.viewChangesTotal
+      viewChanges: s.viewChangesTotal,
+      viewChangeCause: s.viewChangeCause
     }
   }
 
@@ -135,7 +136,7 @@ export class Replica implements ReplicaCore {
   /** Test hook: start a view change now (as the timer would). */
   forceViewChange (): Action[] {
     this.s.out = []
-    startViewChange(this.s, this.s.view + 1)
+    startViewChange(this.s, this.s.view + 1, 'forced (test hook)')
     return this.s.out
   }
 

@@ -61,6 +61,8 @@ export class State {
   /** Executions since the backoff last decayed (view-change.ts decayBackoff). */
   calmExecutions = 0
   viewChangesTotal = 0
+  /** Why this replica last started a view change (for logs and /status). */
+  viewChangeCause: string | undefined
   timerStartedMs: number | undefined
 
   /** Last time something executed (or the view changed): the retransmit timer measures from it. */

@@ -120,6 +120,8 @@ export interface ReplicaStatus {
   /** Per in-flight seq: phase and who voted. */
   inFlight: Array<{ seq: number, view: number, digest: string, phase: 'pre-prepared' | 'prepared' | 'committed', prepares: ReplicaId[], commits: ReplicaId[] }>
   viewChanges: number
+  /** Why this replica last started a view change: its request timer, its view-change timer, or f+1 others asked. */
+  viewChangeCause?: string
 }
 
 /** What a replica restarts from: its write-ahead records and what its ledger has executed. */

@@ -36,15 +36,16 @@ export function decayBackoff (s: State): void {
 export function onViewTimers (s: State): void {
   const t = viewChangeTimeoutMs(s)
   if (s.viewChanging) {
-    if (s.nowMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1)
+    if (s.nowMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1, `view-change-timer: no NEW-VIEW for view ${s.view} in ${t} ms`)
   } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined && s.nowMs - s.timerStartedMs >= t) {
-    startViewChange(s, s.view + 1)
+    startViewChange(s, s.view + 1, `request-timer: nothing executed for ${s.nowMs - s.timerStartedMs} ms (timeout ${t} ms) with ${s.pending.size} requests pending, ${s.inFlight.size} in flight, last executed ${s.lastExecuted}`)
   }
 }
 
 /** Move to `newView`: stop normal-case work, persist and multicast VIEW-CHANGE. */
-export function startViewChange (s: State, newView: number): void {
+export function startViewChange (s: State, newView: number, cause: string): void {
   if (newView <= s.view && !(newView === s.view && !s.viewChanging && s.activeView < newView)) return
+  s.viewChangeCause = cause
   s.view = newView
   s.viewChanging = true
   // PBFT §4.5.2: the timer for the NEW-VIEW starts once 2f+1 replicas ask for this view or a
@@ -152,7 +153,7 @@ export function onViewChange (s: State, from: number, vc: ViewChange, batches: B
   // Join a view change once f+1 others asked for higher views: one of them is honest (§4.5.2).
   const higher = new Map<number, number>()
   for (const [v, byReplica] of s.viewChanges) if (v > s.view) for (const r of byReplica.keys()) if (r !== s.id) higher.set(r, Math.min(v, higher.get(r) ?? v))
-  if (higher.size >= s.f + 1) startViewChange(s, Math.min(...higher.values()))
+  if (higher.size >= s.f + 1) startViewChange(s, Math.min(...higher.values()), `joined: replicas ${[...higher.keys()].sort((a, b) => a - b).join(', ')} asked for higher views`)
   if (s.viewChanging && s.primary() === s.id && (s.viewChanges.get(s.view)?.size ?? 0) >= s.q && s.newViewSent < s.view) sendNewView()
 }
 

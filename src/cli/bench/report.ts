@@ -11,7 +11,8 @@ export function formatResult (r: BenchResult): string {
     `  ceiling        ${r.ceiling.txPerSec} tx/s (${r.ceiling.cores} cores x ${r.ceiling.verifyPerSecPerCore} verify/s / ${r.ceiling.replicas}); throughput / ceiling = ${r.throughputOverCeiling}`,
     `  baseline       unreplicated ${r.baseline.txPerSec} tx/s, ${r.baseline.cpuMsPerTx.toFixed(3)} ms CPU per tx (batch ${r.baseline.batch}); replica CPU per tx / baseline = ${r.cpuPerTxOverBaseline}`,
     `  load generator ${r.loadGeneratorCpuMsPerTx} ms CPU per tx`,
-    ...r.replicas.map(p => `  replica ${p.id}      ${p.cpuMsPerTx} ms CPU per tx, RSS ${p.rssMiB} MiB (peak ${p.peakRssMiB}, growth ${p.rssGrowthPct}%)`)
+    ...r.replicas.map(p => `  replica ${p.id}      ${p.cpuMsPerTx} ms CPU per tx, RSS ${p.rssMiB} MiB (peak ${p.peakRssMiB}, growth ${p.rssGrowthPct}%)` +
+      (p.verifiesPerTx === undefined ? '' : `; per tx: ${p.verifiesPerTx} verifies, ${p.messagesInPerTx ?? '?'} replica messages in, ${p.requestsPerTx ?? '?'} client requests`))
   ]
   for (const [kind, count] of Object.entries(r.errorKinds)) lines.push(`  error          ${count} x ${kind}`)
   if (r.killPrimary !== undefined) lines.push(`  kill primary   at ${r.killPrimary.atS} s; longest stall without commits ${r.killPrimary.longestStallMs} ms`)

@@ -26,7 +26,11 @@ export interface BenchOptions {
   progress?: (line: string) => void
 }
 
-export interface ReplicaFigures { id: number, cpuSeconds: number, cpuMsPerTx: number, rssMiB: number, peakRssMiB: number, rssGrowthPct: number }
+export interface ReplicaFigures {
+  id: number, cpuSeconds: number, cpuMsPerTx: number, rssMiB: number, peakRssMiB: number, rssGrowthPct: number
+  /** Per committed transaction in the window: signature verifies, replica messages in, client requests admitted or refused. */
+  verifiesPerTx?: number, messagesInPerTx?: number, requestsPerTx?: number
+}
 
 export interface BenchResult {
   config: { replicas: number, f: number, clients: number, load: LoadShape, durationS: number, warmupS: number, traitor?: { mode: string, replica: number }, killPrimaryAtS?: number, params: GenesisParams }
@@ -52,7 +56,7 @@ export interface BenchResult {
 
 const sleep = async (ms: number): Promise<void> => { await new Promise(resolve => setTimeout(resolve, ms)) }
 
-interface Sample { cpu: number[], batchSum: number, batchCount: number, viewChanges: number }
+interface Sample { cpu: number[], batchSum: number, batchCount: number, viewChanges: number, counters: Array<Map<string, number>> }
 
 async function sample (cl: BenchCluster, alive: (i: number) => boolean): Promise<Sample> {
   const cpu = cl.pids.map(pid => cpuSeconds(pid) ?? NaN)
@@ -64,8 +68,16 @@ async function sample (cl: BenchCluster, alive: (i: number) => boolean): Promise
     cpu,
     batchSum: m.get('pbft_batch_size_sum') ?? 0,
     batchCount: m.get('pbft_batch_size_count') ?? 0,
-    viewChanges: Math.max(0, ...metrics.map(x => x.get('pbft_view_changes') ?? 0))
+    viewChanges: Math.max(0, ...metrics.map(x => x.get('pbft_view_changes') ?? 0)),
+    counters: metrics
   }
+}
+
+/** What replica `i` counted under `name` between two samples, per committed transaction. */
+function perTx (before: Sample, after: Sample, i: number, name: string, committed: number): number | undefined {
+  const a = after.counters[i]?.get(name)
+  const b = before.counters[i]?.get(name)
+  return a === undefined || b === undefined ? undefined : round((a - b) / committed, 2)
 }
 
 export async function runBench (o: BenchOptions): Promise<BenchResult> {
@@ -120,7 +132,12 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
       const series = rss[i]!
       const first = series[Math.min(2, series.length - 1)] ?? NaN
       const last = series.at(-1) ?? NaN
-      return { id: i, cpuSeconds: round(cpu, 2), cpuMsPerTx: round(1000 * cpu / committed, 3), rssMiB: round(last, 1), peakRssMiB: round(Math.max(...series), 1), rssGrowthPct: round(100 * (last - first) / first, 1) }
+      return {
+        id: i, cpuSeconds: round(cpu, 2), cpuMsPerTx: round(1000 * cpu / committed, 3), rssMiB: round(last, 1), peakRssMiB: round(Math.max(...series), 1), rssGrowthPct: round(100 * (last - first) / first, 1),
+        verifiesPerTx: perTx(before, after, i, 'pbft_signature_verifications_total', committed),
+        messagesInPerTx: perTx(before, after, i, 'pbft_messages_in_total', committed),
+        requestsPerTx: perTx(before, after, i, 'pbft_admission_total', committed)
+      }
     })
     const avgBatchSize = Math.max(0, (after.batchSum - before.batchSum) / Math.max(1, after.batchCount - before.batchCount))
     log('unreplicated baseline')
