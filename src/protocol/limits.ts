@@ -40,6 +40,11 @@ export const PENDING_EVIDENCE_MAX = 64
 export const REPORTED_EVIDENCE_MAX = 4096
 /** Base of the exponential view-change backoff is capped at 2^this. */
 export const VIEW_CHANGE_BACKOFF_MAX_EXP = 4
+/**
+ * The most one tick advances the liveness timers (state.ts timerMs): ten ticks of the node and
+ * the simulator (10 ms each). A replica whose ticks come later than this was not running.
+ */
+export const TIMER_STEP_MAX_MS = 100
 
 export function checkProtocolLimits (): void {
   if (PENDING_PER_CLIENT_MAX > PENDING_REQUESTS_MAX) throw new Error('per-client pending bound exceeds the total bound')

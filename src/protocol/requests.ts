@@ -100,7 +100,7 @@ export function startTimer (s: State): void {
   // Not while fetching up to a stable checkpoint: 2f+1 replicas proved they are ahead, so the
   // wait is ours, not the primary's; the timer starts again when the transfer ends.
   if (s.fetching !== undefined) return
-  if (s.timerStartedMs === undefined && !s.viewChanging && (s.pending.size > 0 || s.inFlight.size > 0)) s.timerStartedMs = s.nowMs
+  if (s.timerStartedMs === undefined && !s.viewChanging && (s.pending.size > 0 || s.inFlight.size > 0)) s.timerStartedMs = s.timerMs
 }
 
 /**

@@ -102,7 +102,7 @@ export function restore (s: State, r: RestoreState): void {
     }
   }
   for (const [seq] of s.log) if (seq <= s.stableSeq) s.log.delete(seq)
-  if (s.view > 0 && s.viewChanging) s.viewChangeStartedMs = 0
+  if (s.view > 0 && s.viewChanging) s.viewChangeStartedMs = -Infinity
   // A backup that restarts in a view it already installed resumes it; one that crashed
   // mid-view-change resumes the view change (its timer fires from its first tick).
   if (!s.viewChanging && s.view > 0 && s.activeView < s.view) s.activeView = s.view

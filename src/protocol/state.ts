@@ -50,6 +50,15 @@ export class State {
 
   out: Action[] = []
   nowMs = 0
+  /**
+   * The clock of the liveness timers (request timer, view-change timer): it follows nowMs but
+   * advances at most TIMER_STEP_MAX_MS per tick, so time this replica spent unable to run (an
+   * event loop blocked or starved of CPU) does not count against the primary. After such a
+   * stall the first tick would otherwise find a timer long expired while the PREPAREs, COMMITs
+   * and executions that arrived meanwhile still wait in the socket, and start a view change
+   * against a primary that made progress all along.
+   */
+  timerMs = 0
 
   view = 0
   /** True between sending VIEW-CHANGE for `view` and accepting its NEW-VIEW. */

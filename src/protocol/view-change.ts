@@ -36,9 +36,9 @@ export function decayBackoff (s: State): void {
 export function onViewTimers (s: State): void {
   const t = viewChangeTimeoutMs(s)
   if (s.viewChanging) {
-    if (s.nowMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1, `view-change-timer: no NEW-VIEW for view ${s.view} in ${t} ms`)
-  } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined && s.nowMs - s.timerStartedMs >= t) {
-    startViewChange(s, s.view + 1, `request-timer: nothing executed for ${s.nowMs - s.timerStartedMs} ms (timeout ${t} ms) with ${s.pending.size} requests pending, ${s.inFlight.size} in flight, last executed ${s.lastExecuted}`)
+    if (s.timerMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1, `view-change-timer: no NEW-VIEW for view ${s.view} in ${t} ms`)
+  } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined && s.timerMs - s.timerStartedMs >= t) {
+    startViewChange(s, s.view + 1, `request-timer: nothing executed for ${s.timerMs - s.timerStartedMs} ms (timeout ${t} ms) with ${s.pending.size} requests pending, ${s.inFlight.size} in flight, last executed ${s.lastExecuted}`)
   }
 }
 
@@ -82,7 +82,7 @@ function storeViewChange (s: State, from: number, vc: ViewChange, batches: Batch
   const m = s.viewChanges.get(vc.newView) ?? new Map()
   m.set(from, { vc, batches })
   s.viewChanges.set(vc.newView, m)
-  if (s.viewChanging && vc.newView >= s.view && s.viewChangeStartedMs === Infinity && askersFrom(s, s.view) >= s.q) s.viewChangeStartedMs = s.nowMs
+  if (s.viewChanging && vc.newView >= s.view && s.viewChangeStartedMs === Infinity && askersFrom(s, s.view) >= s.q) s.viewChangeStartedMs = s.timerMs
 }
 
 /** Replicas whose latest VIEW-CHANGE asks for `view` or a higher one: they have all left lower views. */

@@ -5,6 +5,7 @@ import { evidenceRoot, nullProposal, proposalDigest, resultsRoot, txRoot } from 
 import { createSigner } from '../../../src/crypto/ed25519.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { Replica } from '../../../src/protocol/replica.js'
+import { TIMER_STEP_MAX_MS } from '../../../src/protocol/limits.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, RestoreState, WalRecord } from '../../../src/protocol/types.js'
 import { CHAIN, config, crypto } from '../helpers.js'
 
@@ -111,9 +112,15 @@ export class Probe {
     return this.step({ type: 'message', from, message })
   }
 
+  /** Time passes in ticks of at most TIMER_STEP_MAX_MS, as a running replica sees it. */
   tick (ms: number): Action[] {
-    this.nowMs += ms
-    return this.step({ type: 'tick', nowMs: this.nowMs })
+    const end = this.nowMs + ms
+    const out: Action[] = []
+    do {
+      this.nowMs = Math.min(end, this.nowMs + TIMER_STEP_MAX_MS)
+      out.push(...this.step({ type: 'tick', nowMs: this.nowMs }))
+    } while (this.nowMs < end)
+    return out
   }
 
   /** Messages of `type` this replica sent (broadcast or to one replica) in `actions`. */

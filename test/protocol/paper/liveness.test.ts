@@ -3,6 +3,7 @@
 // Timeout T = 1000 ms, n = 4, f = 1.
 import { describe, expect, it } from 'vitest'
 import { tx } from '../helpers.js'
+import { TIMER_STEP_MAX_MS } from '../../../src/protocol/limits.js'
 import { Probe, batch, commit, digestOf, newView, prePrepare, prepare, primaryOf, viewChange } from './forge.js'
 
 const T = 1000
@@ -78,6 +79,50 @@ describe('§4.4 the request timer', () => {
     p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
     p.tick(T)
     expect(viewChangesSent(p)).toEqual([1])
+  })
+})
+
+describe('the liveness timers count only time the replica was running', () => {
+  // A stalled event loop (blocked, or starved of CPU by other processes) delivers its next tick
+  // late, and before the messages that arrived meanwhile. Time it could not observe must not
+  // count against the primary: the timers advance at most TIMER_STEP_MAX_MS per tick.
+  it('one tick 5 T late advances the request timer by TIMER_STEP_MAX_MS only: no view change, and the COMMITs that waited behind it execute the batch', () => {
+    const p = new Probe(1)
+    const b = batch(0, 1, [tx(1, 1)])
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    p.nowMs += 5 * T
+    p.step({ type: 'tick', nowMs: p.nowMs })
+    expect(viewChangesSent(p)).toEqual([])
+    commitAndExecute(p, 1, b)
+    p.tick(10 * T)
+    expect(viewChangesSent(p)).toEqual([])
+  })
+
+  it('the timer still expires after T of ticks that come on time, whatever stalls came before', () => {
+    const p = new Probe(1)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.nowMs += 5 * T
+    p.step({ type: 'tick', nowMs: p.nowMs }) // counts TIMER_STEP_MAX_MS
+    p.tick(T - TIMER_STEP_MAX_MS - 1)
+    expect(viewChangesSent(p)).toEqual([])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+
+  it('the NEW-VIEW timer counts the same way: a late tick during a view change does not move on to v+2', () => {
+    const p = new Probe(3) // not the primary of view 1
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T)
+    expect(viewChangesSent(p)).toEqual([1])
+    for (const r of [1, 2]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    p.nowMs += 10 * T
+    p.step({ type: 'tick', nowMs: p.nowMs })
+    expect(viewChangesSent(p)).toEqual([1])
+    p.tick(2 * T - TIMER_STEP_MAX_MS - 1) // the doubled timeout, counted in ticks that came on time
+    expect(viewChangesSent(p)).toEqual([1])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1, 2])
   })
 })
 
