@@ -73,7 +73,7 @@ export class ReplicaNode {
       id: this.id, chainId: this.genesis.chainId, view: s.view, role: s.primary === this.id ? 'primary' : 'backup', primary: s.primary,
       viewChanging: s.viewChanging, height: head.height, blockHash: toHex(head.blockHash), stateRoot: toHex(head.stateRoot),
       stableCheckpoint: s.stableCheckpoint, lowWatermark: s.lowWatermark, highWatermark: s.highWatermark,
-      pendingRequests: s.pendingRequests, viewChanges: s.viewChanges, peersConnected: this.net.connected(),
+      pendingRequests: s.pendingRequests, viewChanges: s.viewChanges, viewChangeCause: s.viewChangeCause, peersConnected: this.net.connected(),
       traitor: this.core.current(), inFlight: s.inFlight, evidence: this.evidence.length, stateTransfer: this.transfer.active()
     }
   }

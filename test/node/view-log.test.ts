@@ -19,6 +19,12 @@ describe('view-change log lines', () => {
     expect(w.observe({ view: 3, primary: 3, viewChanging: false })).toEqual({ msg: 'view changed', oldView: 2, newView: 3, primary: 3, reason: 'new-view' })
   })
 
+  it('a view change started carries the core\'s cause', () => {
+    const w = new ViewWatch()
+    w.observe({ view: 0, primary: 0, viewChanging: false })
+    expect(w.observe({ view: 1, primary: 1, viewChanging: true, viewChangeCause: 'joined: replicas 2, 3 asked for higher views' })?.cause).toBe('joined: replicas 2, 3 asked for higher views')
+  })
+
   it('a real replica whose request times out logs "view change started" at info, 0 -> 1', async () => {
     const r = await startLoneReplica(1)
     try {
@@ -33,7 +39,11 @@ describe('view-change log lines', () => {
       r.node.driver.push({ type: 'request', tx })
       const end = Date.now() + r.genesis.params.viewChangeTimeoutMs * 5
       while (!lines.some(([, msg]) => msg === 'view change started') && Date.now() < end) await new Promise(resolve => setTimeout(resolve, 50))
-      expect(lines.find(([, msg]) => msg === 'view change started')?.[0]).toEqual({ oldView: 0, newView: 1, primary: 1, reason: 'timeout-or-joined' })
+      const started = lines.find(([, msg]) => msg === 'view change started')?.[0]
+      expect(started).toMatchObject({ oldView: 0, newView: 1, primary: 1, reason: 'timeout-or-joined' })
+      // the replica's own account: its request timer, with the request it waited for
+      expect((started as { cause: string }).cause).toMatch(/^request-timer: nothing executed for \d+ ms \(timeout \d+ ms\) with 1 requests pending/)
+      expect(r.node.status().viewChangeCause).toBe((started as { cause: string }).cause)
     } finally {
       await r.close()
     }

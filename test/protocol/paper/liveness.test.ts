@@ -29,6 +29,7 @@ describe('§4.4 the request timer', () => {
     p.tick(1)
     expect(viewChangesSent(p)).toEqual([1])
     expect(p.core.status()).toMatchObject({ view: 1, viewChanging: true })
+    expect(p.core.status().viewChangeCause).toBe('request-timer: nothing executed for 1000 ms (timeout 1000 ms) with 1 requests pending, 0 in flight, last executed 0')
   })
 
   it('a second request does not restart a running timer', () => {
@@ -123,6 +124,7 @@ describe('the liveness timers count only time the replica was running', () => {
     expect(viewChangesSent(p)).toEqual([1])
     p.tick(1)
     expect(viewChangesSent(p)).toEqual([1, 2])
+    expect(p.core.status().viewChangeCause).toBe('view-change-timer: no NEW-VIEW for view 1 in 2000 ms')
   })
 })
 
@@ -170,7 +172,7 @@ describe('§4.5.2 liveness', () => {
     expect(viewChangesSent(p)).toEqual([]) // f = 1 is not enough: one traitor could be alone
     p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3), batches: [] })
     expect(viewChangesSent(p)).toEqual([2])
-    expect(p.core.status()).toMatchObject({ view: 2, viewChanging: true })
+    expect(p.core.status()).toMatchObject({ view: 2, viewChanging: true, viewChangeCause: 'joined: replicas 2, 3 asked for higher views' })
   })
 
   it('the f+1 join rule counts replicas, not messages: two VIEW-CHANGEs of one replica are one', () => {
