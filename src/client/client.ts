@@ -8,6 +8,12 @@
 // sees each request about once instead of a retransmission to every replica. The first
 // transaction to each replica also goes to it directly, so every replica has a verified route
 // back to this client from the start (the backups' replies complete the f+1).
+// A late transaction goes to every replica only when that can help (PBFT §4.1 multicasts on a
+// timeout so that backups can suspect the primary): when nothing of this client committed for
+// the whole re-send timeout (a silent or dead primary), or when a transaction sent to the primary
+// after it committed first (it was lost or skipped). While the cluster keeps committing this
+// client's transactions in order, a late one is queued, not lost: copies to every replica would
+// only make each backup verify it and forward it to the primary, past the primary's admission.
 import { decodeClientFrame, encodeClientFrame, pb, signingBytes, type Receipt, type Transaction, type TxReply } from '../codec/index.js'
 import { createSigner, type Signer, type VerifyFn } from '../crypto/ed25519.js'
 import { txId as computeTxId } from '../crypto/digests.js'
@@ -81,11 +87,30 @@ interface Pending {
   /** When a copy was last sent to each replica (for busy latency). */
   sentAt: Map<number, number>
   busy: number
+  /**
+   * sendOrder of this transaction's last copy to the primary that was not answered busy
+   * (undefined while the primary has not taken it): a transaction sent to the primary later
+   * than this that commits first means this one was lost or skipped.
+   */
+  heldAt: number | undefined
+  /** sendOrder of the transaction's latest copy to the primary. */
+  sentToPrimaryAt: number
   onBusy: (replica: number, retryAfterMs: number) => void
   /** Sends it to every replica now (started transactions only); see onStreamClosed. */
   resendNow: () => void
   resolve: (p: CommitProof) => void
   reject: (e: Error) => void
+}
+
+/**
+ * The re-send rule (see the top of this file): a late transaction goes to every replica when
+ * nothing of this client committed for `waitMs` (silence: a dead, silent or censoring primary),
+ * or when the primary took it (`heldAt`, the order of that copy) and a copy sent to the primary
+ * later committed first (`committedSendOrder`): it was lost or skipped. Otherwise it is queued.
+ */
+export function copyToAllUseful (o: { nowMs: number, lastCommitMs: number, waitMs: number, heldAt: number | undefined, committedSendOrder: number }): boolean {
+  if (o.nowMs - o.lastCommitMs >= o.waitMs) return true
+  return o.heldAt !== undefined && o.committedSendOrder > o.heldAt
 }
 
 export const CLIENT_PENDING_MAX = 10_000
@@ -108,7 +133,12 @@ export class Client {
   /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
   private readonly introduced = new Set<number>()
   /** Busy answers, re-sends to every replica, re-sends on losing the primary, and replies refused (bad attestation, header or proof). */
-  readonly stats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0, invalidReplies: 0 }
+  readonly stats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0, invalidReplies: 0, resendsDeferred: 0 }
+  /** Copies sent to the primary so far (orders them), and the latest such copy whose transaction committed. */
+  private sendOrder = 0
+  private committedSendOrder = 0
+  /** When a transaction of this client last committed (performance.now()). */
+  private lastCommitMs = -Infinity
   /** How many transactions are out at the replicas at once (shrinks on busy answers). */
   readonly window = new SendWindow()
   /** Attestation verdicts shared by all transactions: one signature verify per replica and block. */
@@ -160,9 +190,10 @@ export class Client {
     const timeoutMs = this.opts.timeoutMs ?? 30_000
     const bytes = encodeClientFrame({ request: tx })
     return await new Promise<CommitProof>((resolve, reject) => {
-      const p: Pending = { tx, replies: new ReplySet(this.attestations, tx, id, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, onBusy: () => {}, resendNow: () => {}, resolve, reject }
+      const p: Pending = { tx, replies: new ReplySet(this.attestations, tx, id, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, heldAt: undefined, sentToPrimaryAt: 0, onBusy: () => {}, resendNow: () => {}, resolve, reject }
       const sendTo = (r: number): void => {
         p.sentAt.set(r, performance.now())
+        if (r === this.view % this.n) { p.sentToPrimaryAt = ++this.sendOrder; p.heldAt = p.sentToPrimaryAt }
         this.introduced.add(r)
         this.opts.transport.send(r, bytes)
       }
@@ -171,6 +202,11 @@ export class Client {
       let retry: NodeJS.Timeout | undefined
       const busyTimers = new Map<number, NodeJS.Timeout>()
       const resend = (): void => {
+        if (!this.resendUseful(p, wait)) {
+          this.stats.resendsDeferred++
+          retry = setTimeout(resend, wait)
+          return
+        }
         this.stats.resentToAll++
         for (let r = 0; r < this.n; r++) sendTo(r)
         wait = Math.min(wait * 2, Math.max(retryMs, RETRY_BACKOFF_MAX_MS))
@@ -179,7 +215,9 @@ export class Client {
       p.resendNow = () => {
         if (!ticket.started || finished) return
         clearTimeout(retry)
-        resend()
+        this.stats.resentToAll++
+        for (let r = 0; r < this.n; r++) sendTo(r)
+        retry = setTimeout(resend, wait)
       }
       p.onBusy = (replica, retryAfterMs) => {
         // Busy is an answer, not silence: no re-send to everyone while replicas keep answering.
@@ -221,6 +259,8 @@ export class Client {
         this.pending.delete(key)
         this.window.leave(ticket)
         if (proof !== undefined) {
+          this.lastCommitMs = performance.now()
+          this.committedSendOrder = Math.max(this.committedSendOrder, p.sentToPrimaryAt)
           this.window.committed()
           if (p.busy === 0 && wait === rto) this.sampleLatency(performance.now() - startedAt)
           resolve(proof)
@@ -251,6 +291,11 @@ export class Client {
     if (this.closed || replica !== this.view % this.n) return
     this.stats.resentOnPrimaryLoss++
     for (const p of [...this.pending.values()]) p.resendNow()
+  }
+
+  /** See copyToAllUseful. */
+  private resendUseful (p: Pending, waitMs: number): boolean {
+    return copyToAllUseful({ nowMs: performance.now(), lastCommitMs: this.lastCommitMs, waitMs, heldAt: p.heldAt, committedSendOrder: this.committedSendOrder })
   }
 
   /** The re-send timeout: at least `floorMs`, at most RETRY_BACKOFF_MAX_MS. */
@@ -304,6 +349,7 @@ export class Client {
     const p = this.pending.get(error.slice(0, sep))
     if (p === undefined) return
     if (retryAfterMs !== undefined) {
+      if (replica === this.view % this.n) p.heldAt = undefined // the primary did not take it
       p.busy++
       this.stats.busy++
       const sent = p.sentAt.get(replica)
