@@ -17,6 +17,7 @@ import { loadGenesis, type Genesis } from '../ledger/genesis.js'
 import { Ledger } from '../ledger/ledger.js'
 import { LevelBlockStore } from '../ledger/store-level.js'
 import { Replica } from '../protocol/replica.js'
+import { TIMER_STEP_MAX_MS } from '../protocol/limits.js'
 import type { ProtocolConfig, ProtocolCrypto } from '../protocol/types.js'
 import { createHost } from '../net/host.js'
 import { ClientServer } from '../net/client-net.js'
@@ -33,8 +34,8 @@ import { WalStore } from './wal-store.js'
 import type { Server } from 'node:http'
 
 export const TICK_MS = 10
-/** A tick this much later than the last one is logged as an event-loop stall. */
-const STALL_WARN_MS = 250
+/** A tick this much later than the last one is logged as an event-loop stall (the liveness timers do not count the rest). */
+const STALL_WARN_MS = TIMER_STEP_MAX_MS
 /** Arrival times kept for the commit-latency metric. */
 export const ARRIVALS_MAX = 50_000
 export const EVIDENCE_KEPT_MAX = 1000
