@@ -99,6 +99,7 @@ export function onStateTransferred (s: State, seq: number, blockHash: Uint8Array
   // view-change timer running (found by the SIGKILL loop: a restarted replica kept timing out
   // alone into ever higher views after catching up by state transfer).
   for (const [k] of s.log) if (k <= seq) s.log.delete(k)
+  for (const [k] of s.executing) if (k <= seq) s.executing.delete(k)
   s.inFlight.clear()
   for (const p of [...s.pending.values()]) removePending(s, p.key, toHex(p.tx.client))
   s.timerStartedMs = undefined

@@ -159,6 +159,7 @@ export function tryExecute (s: State): void {
     const needed = s.planted.has('weak-quorum') ? s.q - 1 : s.q
     const cert = matching(slot.commits, slot.digest).slice(0, Math.max(needed, s.q)).sort((a, b) => a.replica - b.replica)
     s.lastExecuteEmitted = slot.seq
+    s.executing.set(slot.seq, slot.batch)
     s.out.push({ type: 'execute', seq: slot.seq, view: slot.view, batch: slot.batch, cert })
   }
 }

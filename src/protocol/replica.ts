@@ -99,8 +99,9 @@ export class Replica implements ReplicaCore {
     s.lastExecuted = seq
     s.lastExecutedHash = blockHash
     s.lastProgressMs = s.nowMs
-    const slot = s.log.get(seq)
-    if (slot?.batch !== undefined) onExecutedRequests(s, seq, slot.batch, blockHash, header, results)
+    const batch = s.executing.get(seq) ?? s.log.get(seq)?.batch
+    s.executing.delete(seq)
+    if (batch !== undefined) onExecutedRequests(s, seq, batch, blockHash, header, results)
     // Progress: the request timer restarts for what is still outstanding (§4.4).
     s.timerStartedMs = undefined
     if (!s.viewChanging) decayBackoff(s)
@@ -112,7 +113,7 @@ export class Replica implements ReplicaCore {
     const s = this.s
     assert(s.lastExecuted <= s.lastExecuteEmitted, 'executed only what was emitted')
     assert(s.stableSeq <= s.lastExecuteEmitted || s.fetching !== undefined, 'behind a stable checkpoint only while fetching it')
-    assert(s.pending.size <= 20_000 && s.log.size <= s.cfg.window * 2 + 8, 'bounded buffers')
+    assert(s.pending.size <= 20_000 && s.log.size <= s.cfg.window * 2 + 8 && s.executing.size <= s.cfg.window * 2, 'bounded buffers')
   }
 
   status (): ReplicaStatus {

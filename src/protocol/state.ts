@@ -81,6 +81,12 @@ export class State {
   lastExecutedHash: Uint8Array = new Uint8Array(32)
   /** Highest seq for which an `execute` action was emitted. */
   lastExecuteEmitted = 0
+  /**
+   * Batches handed to execution and not yet reported executed. Their replies are made from these
+   * when the executed event comes, even if 2f+1 CHECKPOINTs made a later seq stable in between
+   * and garbage collection removed their slots from the log (the driver executes asynchronously).
+   */
+  readonly executing = new Map<number, Batch>()
   /** Set while state transfer to this seq runs. */
   fetching: number | undefined
   /** Restored behind our own stable checkpoint: ask for state transfer at the first step. */
