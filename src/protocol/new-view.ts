@@ -6,7 +6,7 @@ import { toHex } from '../crypto/hash.js'
 import { becomeStable } from './checkpoints.js'
 import { observe, report } from './evidence.js'
 import { acceptPrePrepare, tryExecute } from './normal-case.js'
-import { markInFlight, requeue, startTimer } from './requests.js'
+import { adoptRequest, markInFlight, requeue, startTimer } from './requests.js'
 import { digestOf, requestKey, type State } from './state.js'
 import { contentMatches, viewChangeProblem } from './view-change.js'
 
@@ -147,6 +147,15 @@ function installNewView (s: State, o: ComputedO, prePrepares: PrePrepare[]): voi
   if (o.minS > s.stableSeq) becomeStable(s, o.minS, o.stableHash, o.proof)
   const keep = new Set<string>()
   for (const e of o.entries) for (const tx of e.batch.txs) keep.add(requestKey(tx))
+  // Requests of older-view batches that O drops (pre-prepared, never prepared by a quorum) are
+  // still client requests: keep them pending, so the new primary proposes them at once. Without
+  // this only requests a replica had straight from a client survived, and after the primary's
+  // SIGKILL the rest waited for the clients' next re-send, about a second.
+  for (const slot of s.log.values()) {
+    if (slot.view < s.view && !slot.committed && slot.batch !== undefined && slot.seq > s.lastExecuteEmitted) {
+      for (const tx of slot.batch.txs) if (!keep.has(requestKey(tx))) { s.inFlight.delete(requestKey(tx)); adoptRequest(s, tx) }
+    }
+  }
   requeue(s, keep)
   for (const [seq, slot] of s.log) if (slot.view < s.view && !slot.committed) s.log.delete(seq)
   o.entries.forEach((e, i) => {

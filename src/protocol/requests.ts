@@ -47,6 +47,24 @@ export function onRequest (s: State, tx: Transaction, forwardedBy?: number): voi
   startTimer(s)
 }
 
+/**
+ * A request learned from a pre-prepare of an older view whose batch did not survive the view
+ * change: it becomes pending here (without a signature check: it was checked when its batch was
+ * accepted), so the new primary proposes it at once instead of waiting for the client's re-send.
+ * Not when it executed here already (its reply is cached) or the bounds are reached.
+ */
+export function adoptRequest (s: State, tx: Transaction): void {
+  const key = requestKey(tx)
+  if (s.pending.has(key) || s.inFlight.has(key)) return
+  const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
+  if (cached !== undefined && bytesEqual(cached.action.reply.txId, txId(tx))) return
+  const client = toHex(tx.client)
+  const perClient = s.pendingPerClient.get(client) ?? 0
+  if (s.pending.size >= PENDING_REQUESTS_MAX || perClient >= PENDING_PER_CLIENT_MAX) return s.drop('pending-full')
+  s.pending.set(key, { tx, key, arrivedMs: s.nowMs, bytes: pb.Transaction.encode(tx).byteLength })
+  s.pendingPerClient.set(client, perClient + 1)
+}
+
 function admit (s: State, tx: Transaction, key: string): boolean {
   const client = toHex(tx.client)
   const perClient = s.pendingPerClient.get(client) ?? 0

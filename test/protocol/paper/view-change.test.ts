@@ -257,3 +257,30 @@ describe('§4.4 VIEW-CHANGE', () => {
     expect(p.prepares().map(x => x.seq).sort()).toEqual([1, 2]) // O's seq 1, then the buffered seq 2
   })
 })
+
+describe('§4.4 requests of a batch that does not survive the view change', () => {
+  it('the new primary proposes the requests of an older view\'s pre-prepared batch that O drops, without waiting for the client to re-send them', () => {
+    const p = new Probe(1) // primary of view 1
+    const b = batch(0, 1, [tx(1, 1), tx(2, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b }) // pre-prepared, never prepared
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    const [nv] = Probe.sent(p.all, 'new-view')
+    expect(nv!.newView.prePrepares.map(pp => pp.seq)).toEqual([]) // O is empty: nothing prepared
+    p.tick(10)
+    const proposed = Probe.sent(p.all, 'pre-prepare').filter(m => m.prePrepare.view === 1).flatMap(m => m.batch.txs)
+    expect(proposed.map(t => t.nonce).sort()).toEqual([1, 1])
+    expect(new Set(proposed.map(t => toHex(t.client))).size).toBe(2)
+  })
+
+  it('a backup keeps them pending too: its request timer then waits for them in the new view', () => {
+    const p = new Probe(2) // a backup of views 0 and 1
+    const b = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    expect(p.core.status().pendingRequests).toBe(0) // learned from a pre-prepare only
+    for (const r of [0, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] }) // f+1: it joins
+    const own = Probe.sent(p.all, 'view-change').find(m => m.viewChange.replica === 2)!.viewChange
+    const vcs = [viewChange(1, 0), own, viewChange(1, 3)]
+    p.deliver(1, { type: 'new-view', newView: newView(1, vcs, []), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false, pendingRequests: 1 })
+  })
+})
