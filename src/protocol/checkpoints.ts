@@ -33,9 +33,14 @@ function remember (s: State, c: Checkpoint): void {
   seqs.sort((a, b) => a - b)
   while (seqs.length > CHECKPOINTS_PER_SENDER_MAX) {
     const old = seqs.shift() as number
-    s.checkpoints.get(old)?.delete(c.replica)
+    const bySeq = s.checkpoints.get(old)
+    bySeq?.delete(c.replica)
+    if (bySeq?.size === 0) s.checkpoints.delete(old)
   }
   s.checkpointsBySender.set(c.replica, seqs)
+  // Below the sender's CHECKPOINTS_PER_SENDER_MAX highest: pushed out at once, so it must not be
+  // recorded either, or a faulty sender of ever lower seqs grows s.checkpoints without bound.
+  if (!seqs.includes(c.seq)) return s.drop('checkpoint-below-sender-window')
   const bySeq = s.checkpoints.get(c.seq) ?? new Map<number, Checkpoint>()
   bySeq.set(c.replica, c)
   s.checkpoints.set(c.seq, bySeq)
