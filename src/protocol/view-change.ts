@@ -137,10 +137,19 @@ function preparedCertProblem (s: State, pc: PreparedCert, vc: ViewChange): strin
 
 export function onViewChange (s: State, from: number, vc: ViewChange, batches: Batch[], sendNewView: () => void): void {
   if (vc.replica !== from) return s.drop('view-change-impersonated')
-  const installed = s.ownNewView?.newView.view === s.view ? s.ownNewView : s.installedNewView
-  if (vc.newView === s.view && s.activeView === s.view && installed?.newView.view === s.view) {
-    // A replica still waits for the NEW-VIEW of our view (lost, or its primary has moved on):
-    // send it the NEW-VIEW we sent or installed; it is the primary's signed message, checked as usual.
+  const installed = [s.ownNewView, s.installedNewView].find(x => x !== undefined && x.newView.view === s.activeView)
+  if (vc.newView <= s.activeView && installed !== undefined) {
+    // A replica still waits for the NEW-VIEW of our view or of a lower one (lost, or its primary
+    // has moved on): send it the NEW-VIEW of the highest view we installed, the one we sent or
+    // the one we accepted; it is that primary's signed message over 2f+1 VIEW-CHANGEs, checked
+    // as usual, and the laggard may install it directly. PBFT assumes retransmission here (TOCS
+    // §5.2, Castro's thesis §5.2: a replica in a higher view answers a replica in a lower view
+    // with its NEW-VIEW). Dropping a VIEW-CHANGE for a lower view as stale, as this did, left
+    // replicas that missed view v's NEW-VIEW asking for v forever: the replicas that installed
+    // v no longer re-send their VIEW-CHANGE, so the laggards never saw the f+1 needed to join
+    // and the higher view lacked their votes for good (seed 277: 4 and 5 asking for view 1
+    // while the others were in views 2-4, 7 of 10 needed and only 7 honest).
+    // Also while we are changing to a view above it: that view may never be installed.
     if (s.nowMs - (s.newViewSentTo.get(from) ?? -Infinity) < retransmitMs(s)) return
     s.newViewSentTo.set(from, s.nowMs)
     s.send(from, { type: 'new-view', newView: installed.newView, batches: installed.batches })

@@ -2,7 +2,7 @@
 // made no progress for retransmitMs (half the view-change timeout, at least 50 ms) re-sends what
 // it signed for seqs above its stable checkpoint in its current view, and its own checkpoints; in
 // a view change it re-sends its VIEW-CHANGE. A replica that installed a view relays that view's
-// NEW-VIEW to one still asking for it, at most once per interval.
+// NEW-VIEW to one still asking for it or for a lower view, at most once per interval.
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../../../src/crypto/hash.js'
 import { tx } from '../helpers.js'
@@ -106,5 +106,41 @@ describe('retransmission', () => {
     const out = p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] })
     const again = out.flatMap(a => a.type === 'send' && a.to === 2 && a.message.type === 'new-view' ? [a.message.newView] : [])
     expect(again.map(x => toHex(x.signature))).toEqual([toHex(sent!.newView.signature)])
+  })
+
+  // Castro's thesis §5.2: a replica that learns another is in a lower view sends it the NEW-VIEW
+  // of its own view. Seed 277 (n = 10): replicas 4 and 5 missed the NEW-VIEWs and kept asking
+  // for view 1 while the others had installed view 2; their VIEW-CHANGE(1) was dropped as stale,
+  // the replicas of view 2 no longer re-sent theirs, so 4 and 5 never saw f+1 ask for higher
+  // views, and every later view lacked their votes (7 of 10 needed, 7 honest): no commit, ever.
+  it('a replica that installed view v answers a VIEW-CHANGE for a lower view with its NEW-VIEW(v); the laggard installs v', () => {
+    const p = new Probe(0) // a backup that installed view 2
+    const nv = newView(2, [viewChange(2, 1), viewChange(2, 2), viewChange(2, 3)], [])
+    p.deliver(2, { type: 'new-view', newView: nv, batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 2, viewChanging: false })
+    const lag = new Probe(3) // missed every NEW-VIEW: still asking for view 1
+    const [vc1] = Probe.sent(lag.core.forceViewChange(), 'view-change')
+    expect(vc1!.viewChange.newView).toBe(1)
+    const out = p.deliver(3, vc1!)
+    const relayed = out.flatMap(a => a.type === 'send' && a.to === 3 && a.message.type === 'new-view' ? [a.message] : [])
+    expect(relayed.map(m => toHex(m.newView.signature))).toEqual([toHex(nv.signature)])
+    expect(p.drops()['view-change-stale']).toBeUndefined()
+    lag.deliver(0, relayed[0]!)
+    expect(lag.core.status()).toMatchObject({ view: 2, viewChanging: false })
+    // at most once per interval, as for a VIEW-CHANGE of the installed view
+    expect(p.deliver(3, vc1!).filter(a => a.type === 'send')).toHaveLength(0)
+    p.tick(EVERY)
+    expect(p.deliver(3, vc1!).filter(a => a.type === 'send')).toHaveLength(1)
+  })
+
+  it('a replica changing to view v+1 answers a VIEW-CHANGE for a view up to v, the last it installed, with NEW-VIEW(v)', () => {
+    const p = new Probe(0)
+    const nv = newView(2, [viewChange(2, 1), viewChange(2, 2), viewChange(2, 3)], [])
+    p.deliver(2, { type: 'new-view', newView: nv, batches: [] })
+    p.core.forceViewChange() // view 3, not installed: view 2's NEW-VIEW is still the latest it has
+    expect(p.core.status()).toMatchObject({ view: 3, viewChanging: true })
+    const out = p.deliver(1, { type: 'view-change', viewChange: viewChange(1, 1), batches: [] })
+    const relayed = out.flatMap(a => a.type === 'send' && a.to === 1 && a.message.type === 'new-view' ? [a.message.newView] : [])
+    expect(relayed.map(x => toHex(x.signature))).toEqual([toHex(nv.signature)])
   })
 })
