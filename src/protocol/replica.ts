@@ -12,7 +12,7 @@ import { restore } from './restore.js'
 import { onRetransmitTimer } from './retransmit.js'
 import { assert, State } from './state.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from './types.js'
-import { decayBackoff, onViewChange, onViewTimers, startViewChange } from './view-change.js'
+import { decayBackoff, onViewChange, onViewTimers, sendInstalledNewView, startViewChange } from './view-change.js'
 import type { BlockHeader, ReplicaMessage, TxResult } from '../codec/index.js'
 
 export class Replica implements ReplicaCore {
@@ -59,7 +59,14 @@ export class Replica implements ReplicaCore {
     const view = viewOf(m)
     if (view !== undefined) {
       if (view > s.view || (view === s.view && s.activeView !== s.view)) return this.buffer(from, m)
-      if (view < s.view && !s.planted.has('accept-old-view')) return s.drop('old-view')
+      if (view < s.view && !s.planted.has('accept-old-view')) {
+        // A replica still working in an older view (it missed the view change and is not changing
+        // views itself, e.g. the old primary, which runs no request timer) re-sends its votes of
+        // that view: answer with the NEW-VIEW we installed, which it can check and install (the
+        // same retransmission as for a VIEW-CHANGE of a lower view, onViewChange). Sim seed 852.
+        if (m.type !== 'view-change' && m.type !== 'new-view') sendInstalledNewView(s, from)
+        return s.drop('old-view')
+      }
     }
     switch (m.type) {
       case 'pre-prepare': return onPrePrepare(s, from, m.prePrepare, m.batch)

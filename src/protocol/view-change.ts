@@ -135,6 +135,19 @@ function preparedCertProblem (s: State, pc: PreparedCert, vc: ViewChange): strin
   return signers.size >= s.q - 1 ? undefined : 'prepared certificate with too few prepares'
 }
 
+/**
+ * Sends `to` the NEW-VIEW of the highest view this replica installed (the one it sent as primary
+ * or the one it accepted), at most once per retransmit interval per replica; false if it has none.
+ */
+export function sendInstalledNewView (s: State, to: number): boolean {
+  const installed = [s.ownNewView, s.installedNewView].find(x => x !== undefined && x.newView.view === s.activeView)
+  if (installed === undefined) return false
+  if (s.nowMs - (s.newViewSentTo.get(to) ?? -Infinity) < retransmitMs(s)) return true
+  s.newViewSentTo.set(to, s.nowMs)
+  s.send(to, { type: 'new-view', newView: installed.newView, batches: installed.batches })
+  return true
+}
+
 export function onViewChange (s: State, from: number, vc: ViewChange, batches: Batch[], sendNewView: () => void): void {
   if (vc.replica !== from) return s.drop('view-change-impersonated')
   const installed = [s.ownNewView, s.installedNewView].find(x => x !== undefined && x.newView.view === s.activeView)
@@ -150,9 +163,7 @@ export function onViewChange (s: State, from: number, vc: ViewChange, batches: B
     // and the higher view lacked their votes for good (seed 277: 4 and 5 asking for view 1
     // while the others were in views 2-4, 7 of 10 needed and only 7 honest).
     // Also while we are changing to a view above it: that view may never be installed.
-    if (s.nowMs - (s.newViewSentTo.get(from) ?? -Infinity) < retransmitMs(s)) return
-    s.newViewSentTo.set(from, s.nowMs)
-    s.send(from, { type: 'new-view', newView: installed.newView, batches: installed.batches })
+    sendInstalledNewView(s, from)
     return
   }
   if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')

@@ -133,6 +133,24 @@ describe('retransmission', () => {
     expect(p.deliver(3, vc1!).filter(a => a.type === 'send')).toHaveLength(1)
   })
 
+  it('a replica that installed view v answers the old primary\'s votes of view v-1 with NEW-VIEW(v): the old primary, which runs no request timer and never asked for a view change, installs v (sim seed 852)', () => {
+    const p = new Probe(2) // a backup that installed view 1
+    const nv = newView(1, [viewChange(1, 1), viewChange(1, 2), viewChange(1, 3)], [])
+    p.deliver(1, { type: 'new-view', newView: nv, batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false })
+    const old = new Probe(0) // primary of view 0, missed the view change
+    const b = batch(0, 1, [tx(1, 1)])
+    const pp = prePrepare(0, 1, b)
+    const out = p.deliver(0, { type: 'pre-prepare', prePrepare: pp, batch: b }) // its retransmission
+    const relayed = out.flatMap(a => a.type === 'send' && a.to === 0 && a.message.type === 'new-view' ? [a.message] : [])
+    expect(relayed.map(m => toHex(m.newView.signature))).toEqual([toHex(nv.signature)])
+    expect(p.drops()['old-view']).toBe(1)
+    old.deliver(2, relayed[0]!)
+    expect(old.core.status()).toMatchObject({ view: 1, viewChanging: false })
+    // at most once per interval
+    expect(p.deliver(0, { type: 'prepare', prepare: prepare(0, 1, digestOf(b), 0) }).filter(a => a.type === 'send')).toHaveLength(0)
+  })
+
   it('a replica changing to view v+1 answers a VIEW-CHANGE for a view up to v, the last it installed, with NEW-VIEW(v)', () => {
     const p = new Probe(0)
     const nv = newView(2, [viewChange(2, 1), viewChange(2, 2), viewChange(2, 3)], [])
