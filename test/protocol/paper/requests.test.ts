@@ -69,6 +69,14 @@ describe('§5.1.4 the primary batches requests', () => {
     expect(proposed(p)).toEqual([[1], [2, 3, 4]])
   })
 
+  it('a request larger than batchBytesMax is proposed alone, not left in the queue', () => {
+    const p = new Probe(0, { batchBytesMax: 10 }, undefined, undefined, anyVerify)
+    p.step({ type: 'request', tx: cheap(1) })
+    p.step({ type: 'request', tx: cheap(2) })
+    p.tick(10)
+    expect(proposed(p)).toEqual([[1], [2]])
+  })
+
   it('a primary that is behind a stable checkpoint proposes nothing while it fetches the state; after the transfer it proposes from h + 1', () => {
     const p = new Probe(0)
     const h8 = new Uint8Array(32).fill(8)
