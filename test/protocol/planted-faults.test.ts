@@ -60,3 +60,15 @@ describe('planted fault accept-second-pre-prepare: no guard against a second dig
     }
   })
 })
+
+describe('planted fault accept-old-view: messages of an older view are taken as current', () => {
+  it('a replica in view 1 PREPAREs a pre-prepare of view 0; the honest one drops it as old', () => {
+    for (const [faults, prepares, drops] of [[['accept-old-view'], [[0, 1]], {}], [[], [], { 'old-view': 1 }]] as const) {
+      const p = probe(...faults)
+      p.core.forceViewChange()
+      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+      expect(p.prepares().map(x => [x.view, x.seq])).toEqual(prepares)
+      expect(p.drops()).toEqual(drops)
+    }
+  })
+})

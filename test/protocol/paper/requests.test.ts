@@ -2,10 +2,10 @@
 // rule, beside client-table.test.ts: which requests a replica admits, relays and counts, and when
 // the primary closes a batch. n = 4, f = 1; replica 0 is the primary of view 0.
 import { describe, expect, it } from 'vitest'
-import type { Transaction } from '../../../src/codec/index.js'
+import { pb, type Transaction } from '../../../src/codec/index.js'
 import type { Action } from '../../../src/protocol/types.js'
 import { tx } from '../helpers.js'
-import { Probe, batch, checkpoint, commit, digestOf, prePrepare, prepare } from './forge.js'
+import { Probe, batch, checkpoint, commit, digestOf, prePrepare, prepare, viewChange } from './forge.js'
 
 const relays = (actions: Action[]): Transaction[] => actions.flatMap(a => a.type === 'send' && a.to === 0 && a.message.type === 'request' ? [a.message.request] : [])
 const rejects = (actions: Action[]): string[] => actions.flatMap(a => a.type === 'reject' ? [a.reason] : [])
@@ -75,6 +75,19 @@ describe('§5.1.4 the primary batches requests', () => {
     p.step({ type: 'request', tx: cheap(2) })
     p.tick(10)
     expect(proposed(p)).toEqual([[1], [2]])
+  })
+
+  it('requests put back in the queue by a view change count once towards batchBytesMax (the new primary\'s byte count is not inflated)', () => {
+    const size = pb.Transaction.encode(cheap(1)).byteLength
+    const p = new Probe(1, { batchBytesMax: 2 * size, batchTimeoutMs: 1_000_000 }, undefined, undefined, anyVerify) // primary of view 1
+    p.step({ type: 'request', tx: cheap(1) }) // queued at the backup, relayed to primary 0
+    p.core.forceViewChange()
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    expect(proposed(p)).toEqual([[1]]) // the new view's pipeline is idle: proposed at once
+    p.step({ type: 'request', tx: cheap(2) })
+    expect(proposed(p)).toEqual([[1]]) // one request's bytes: the batch is not full
+    p.step({ type: 'request', tx: cheap(3) })
+    expect(proposed(p)).toEqual([[1], [2, 3]])
   })
 
   it('a primary that is behind a stable checkpoint proposes nothing while it fetches the state; after the transfer it proposes from h + 1', () => {
