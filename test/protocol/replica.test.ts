@@ -52,6 +52,7 @@ describe('time and state transfer', () => {
     expect(p.executes()).toEqual([])
     const out = p.step({ type: 'state-transferred', seq: 8, blockHash: h8 })
     expect(p.executes(out).map(e => e.seq)).toEqual([9])
+    expect(p.fetches().map(f => f.seq)).toEqual([8]) // asked once, not again at a later step
   })
 
   it('a replica restarted behind its own stable checkpoint asks, at its first step, for the state from the others that proved it', () => {
