@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { pb, type Transaction } from '../../../src/codec/index.js'
 import type { Action } from '../../../src/protocol/types.js'
 import { tx } from '../helpers.js'
-import { Probe, batch, checkpoint, commit, digestOf, prePrepare, prepare, viewChange } from './forge.js'
+import { Probe, batch, checkpoint, commit, digestOf, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
 
 const relays = (actions: Action[]): Transaction[] => actions.flatMap(a => a.type === 'send' && a.to === 0 && a.message.type === 'request' ? [a.message.request] : [])
 const rejects = (actions: Action[]): string[] => actions.flatMap(a => a.type === 'reject' ? [a.reason] : [])
@@ -48,7 +48,10 @@ describe('§4.1 a backup and the requests it receives', () => {
   it('a client\'s executed requests free its pending places: at the per-client bound (1024), one executed request lets the next one in', () => {
     const p = new Probe(1, {}, undefined, undefined, anyVerify)
     for (let k = 1; k <= 1024; k++) p.step({ type: 'request', tx: cheap(k) })
-    expect(rejects(p.step({ type: 'request', tx: cheap(1025) }))).toHaveLength(1)
+    const refused = p.step({ type: 'request', tx: cheap(1025) })
+    expect(rejects(refused)).toHaveLength(1)
+    expect(relays(refused)).toEqual([]) // refused: not relayed to the primary either
+    expect(p.drops()).toEqual({ 'pending-full': 1 })
     const b = batch(0, 1, [cheap(1)])
     p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
     p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(b), 2) })
@@ -57,6 +60,21 @@ describe('§4.1 a backup and the requests it receives', () => {
     expect(p.core.status().pendingRequests).toBe(1023)
     expect(rejects(p.step({ type: 'request', tx: cheap(1025) }))).toEqual([])
     expect(rejects(p.step({ type: 'request', tx: cheap(1026) }))).toHaveLength(1)
+  })
+})
+
+describe('the bound on all pending requests (src/protocol/limits.ts PENDING_REQUESTS_MAX)', () => {
+  it('at most 20,000 requests are pending at a replica over all clients; the next one is refused as overload and counted', () => {
+    const p = new Probe(1, {}, undefined, undefined, anyVerify)
+    const client = (c: number): Uint8Array => new Uint8Array(32).fill(c + 1)
+    for (let c = 0; c < 20; c++) {
+      for (let k = 1; k <= 1000; k++) p.core.step({ type: 'request', tx: { ...signed, client: client(c), nonce: k, signature: new Uint8Array(64) } })
+    }
+    expect(p.core.status().pendingRequests).toBe(20_000)
+    const out = p.step({ type: 'request', tx: { ...signed, client: client(20), nonce: 1, signature: new Uint8Array(64) } })
+    expect(rejects(out)).toEqual(['replica overloaded: too many pending requests'])
+    expect(p.drops()).toEqual({ 'pending-full': 1 })
+    expect(p.core.status().pendingRequests).toBe(20_000)
   })
 })
 
@@ -88,6 +106,38 @@ describe('§5.1.4 the primary batches requests', () => {
     expect(proposed(p)).toEqual([[1]]) // one request's bytes: the batch is not full
     p.step({ type: 'request', tx: cheap(3) })
     expect(proposed(p)).toEqual([[1], [2, 3]])
+  })
+
+  it('a new primary that finds more requests queued than one batch holds splits them at batchTxsMax and at batchBytesMax', () => {
+    const size = pb.Transaction.encode(cheap(1)).byteLength
+    for (const [bounds, batches] of [
+      [{ batchTxsMax: 2 }, [[1, 2], [3, 4], [5]]],
+      [{ batchBytesMax: 2 * size + 1 }, [[1, 2], [3, 4], [5]]]
+    ] as const) {
+      const p = new Probe(1, { ...bounds, batchTimeoutMs: 1_000_000 }, undefined, undefined, anyVerify)
+      for (let k = 1; k <= 5; k++) p.step({ type: 'request', tx: cheap(k) }) // queued at a backup
+      p.core.forceViewChange()
+      for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+      p.tick(1) // the first batch went out at once; the rest are full batches or wait for the timeout
+      expect(proposed(p).slice(0, 2), JSON.stringify(bounds)).toEqual(batches.slice(0, 2))
+    }
+  })
+
+  it('a request whose batch a NEW-VIEW re-proposes and that already committed here (its execution under way) is not proposed again by the new primary', () => {
+    const p = new Probe(2) // primary of view 2
+    const t = tx(1, 1)
+    const b = batch(0, 1, [t])
+    p.step({ type: 'request', tx: t })
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    p.deliver(1, { type: 'prepare', prepare: prepare(0, 1, digestOf(b), 1) })
+    for (const r of [0, 1]) p.deliver(r, { type: 'commit', commit: commit(0, 1, digestOf(b), r) })
+    expect(p.executes().map(e => e.seq)).toEqual([1]) // no `executed` event yet
+    const cert = preparedCert(0, 1, b)
+    for (const r of [0, 1]) p.deliver(r, { type: 'view-change', viewChange: viewChange(2, r, [cert]), batches: [b] })
+    const [nv] = Probe.sent(p.all, 'new-view')
+    expect(nv!.newView.prePrepares.map(x => [x.seq, x.view])).toEqual([[1, 2]])
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare')).toEqual([])
   })
 
   it('a primary that is behind a stable checkpoint proposes nothing while it fetches the state; after the transfer it proposes from h + 1', () => {
