@@ -11,7 +11,7 @@ import { toHex } from '../../src/crypto/hash.js'
 import { Replica } from '../../src/protocol/replica.js'
 import type { Action, ProtocolEvent } from '../../src/protocol/types.js'
 import { config, seedOf, tx } from './helpers.js'
-import { NOW, Probe, batch, checkpoint, commit, digestOf, prePrepare, prepare, viewChange } from './paper/forge.js'
+import { NOW, Probe, batch, checkpoint, commit, digestOf, newView, prePrepare, prepare, preparedCert, viewChange } from './paper/forge.js'
 
 const replies = (actions: Action[]): Array<Action & { type: 'reply' }> => actions.flatMap(a => a.type === 'reply' ? [a] : [])
 
@@ -64,12 +64,40 @@ describe('time and state transfer', () => {
   })
 })
 
+describe('messages of a view that is not installed yet (PBFT §4.4)', () => {
+  it('a backup changing to view v keeps view v\'s PRE-PREPARE until NEW-VIEW(v) is installed, then prepares it', () => {
+    const p = new Probe(2)
+    p.core.forceViewChange() // view 1 (primary 1), changing
+    const b = batch(1, 1, [tx(1, 1)])
+    p.deliver(1, { type: 'pre-prepare', prePrepare: prePrepare(1, 1, b), batch: b })
+    expect(p.prepares()).toEqual([])
+    p.deliver(1, { type: 'new-view', newView: newView(1, [0, 1, 3].map(r => viewChange(1, r)), []), batches: [] })
+    expect(p.prepares().map(x => [x.view, x.seq])).toEqual([[1, 1]])
+  })
+
+  it('the new primary, too, processes the votes of its view that it received before it sent NEW-VIEW', () => {
+    const p = new Probe(1) // primary of view 1
+    const b = batch(0, 1, [tx(1, 1)])
+    p.core.forceViewChange()
+    for (const r of [2, 3]) p.deliver(r, { type: 'prepare', prepare: prepare(1, 1, digestOf(b), r) })
+    expect(p.commits()).toEqual([])
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r, [preparedCert(0, 1, b)]), batches: [b] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
+    expect(p.commits().map(c => [c.view, c.seq])).toEqual([[1, 1]])
+  })
+})
+
 describe('the executed event is the block the core asked for', () => {
   it('an `executed` event for a seq other than the next one is a driver bug: the core throws AssertionError', () => {
     const p = new Probe(1)
     commitAt(p, 0, 1, batch(0, 1, [tx(1, 1)]))
     const e = p.executedEvent(1, new Uint8Array(32).fill(1))
     expect(() => p.step({ ...e, seq: 2 } as typeof e)).toThrow(expect.objectContaining({ name: 'AssertionError' }))
+    // nor the same event twice (its replies would go out twice)
+    const q = new Probe(1)
+    commitAt(q, 0, 1, batch(0, 1, [tx(1, 1)]))
+    q.step(q.executedEvent(1, new Uint8Array(32).fill(1)))
+    expect(() => q.step(q.executedEvent(1, new Uint8Array(32).fill(1)))).toThrow(expect.objectContaining({ name: 'AssertionError' }))
   })
 
   it('a header of another height, or results that are not the batch\'s, are a driver bug too', () => {
