@@ -84,6 +84,12 @@ describe('messages of a view that is not installed yet (PBFT §4.4)', () => {
     for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r, [preparedCert(0, 1, b)]), batches: [b] })
     expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
     expect(p.commits().map(c => [c.view, c.seq])).toEqual([[1, 1]])
+    // O's entry starts the new view uncommitted: it executes only with 2f+1 COMMITs of view 1
+    expect(p.executes()).toEqual([])
+    p.deliver(2, { type: 'commit', commit: commit(1, 1, digestOf(b), 2) })
+    expect(p.executes()).toEqual([])
+    p.deliver(3, { type: 'commit', commit: commit(1, 1, digestOf(b), 3) })
+    expect(p.executes().map(e => [e.seq, e.view])).toEqual([[1, 1]])
   })
 })
 
@@ -165,6 +171,34 @@ describe('the executed event after a stable checkpoint moved past its seq', () =
     expect(p.core.status().pendingRequests).toBe(0)
     p.tick(10 * 1000)
     expect(Probe.sent(p.all, 'view-change')).toEqual([])
+  })
+})
+
+describe('restart (PBFT TOCS §4.7): the slot and the signatures of the latest view come back', () => {
+  it('a backup that prepared seq 1 in view 0 and again in view 1 (from NEW-VIEW) restarts into view 1\'s slot: one more PREPARE of view 1 completes it', () => {
+    const p = new Probe(2)
+    const a = batch(0, 1, [tx(1, 1)])
+    const d = digestOf(a)
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    const cert = preparedCert(0, 1, a)
+    p.deliver(1, { type: 'new-view', newView: newView(1, [viewChange(1, 0, [cert]), viewChange(1, 1, [cert]), viewChange(1, 3)], [prePrepare(1, 1, a)]), batches: [a] })
+    expect(p.prepares().map(x => [x.view, x.seq])).toEqual([[0, 1], [1, 1]])
+    const r = p.restart()
+    r.step({ type: 'tick', nowMs: r.nowMs })
+    r.deliver(3, { type: 'prepare', prepare: prepare(1, 1, d, 3) })
+    expect(r.commits().map(c => [c.view, c.seq, toHex(c.digest)])).toEqual([[1, 1, toHex(d)]])
+  })
+
+  it('a replica that signed CHECKPOINT(4, H) before a crash signs it again after re-executing seq 4 to H, but never CHECKPOINT(4, H\') for another hash', () => {
+    const H = new Uint8Array(32).fill(4)
+    for (const [hash, sent] of [[H, [toHex(H)]], [new Uint8Array(32).fill(5), []]] as const) {
+      const r = new Probe(1, {}, { records: [{ kind: 'checkpoint', checkpoint: checkpoint(4, H, 1) }], lastExecuted: { seq: 3, blockHash: new Uint8Array(32).fill(3) } })
+      r.step({ type: 'tick', nowMs: NOW })
+      commitAt(r, 0, 4, batch(0, 4, [tx(1, 4)]))
+      r.step(r.executedEvent(4, hash))
+      expect(Probe.sent(r.all, 'checkpoint').map(m => toHex(m.checkpoint.blockHash))).toEqual(sent)
+      expect(r.drops()['would-equivocate'] ?? 0).toBe(sent.length === 0 ? 1 : 0)
+    }
   })
 })
 
