@@ -11,7 +11,7 @@ import { toHex } from '../../src/crypto/hash.js'
 import { Replica } from '../../src/protocol/replica.js'
 import type { Action, ProtocolEvent } from '../../src/protocol/types.js'
 import { config, seedOf, tx } from './helpers.js'
-import { NOW, Probe, batch, checkpoint, commit, digestOf, prePrepare, prepare, viewChange } from './paper/forge.js'
+import { NOW, Probe, batch, checkpoint, commit, digestOf, newView, prePrepare, prepare, preparedCert, viewChange } from './paper/forge.js'
 
 const replies = (actions: Action[]): Array<Action & { type: 'reply' }> => actions.flatMap(a => a.type === 'reply' ? [a] : [])
 
@@ -52,6 +52,7 @@ describe('time and state transfer', () => {
     expect(p.executes()).toEqual([])
     const out = p.step({ type: 'state-transferred', seq: 8, blockHash: h8 })
     expect(p.executes(out).map(e => e.seq)).toEqual([9])
+    expect(p.fetches().map(f => f.seq)).toEqual([8]) // asked once, not again at a later step
   })
 
   it('a replica restarted behind its own stable checkpoint asks, at its first step, for the state from the others that proved it', () => {
@@ -63,12 +64,46 @@ describe('time and state transfer', () => {
   })
 })
 
+describe('messages of a view that is not installed yet (PBFT §4.4)', () => {
+  it('a backup changing to view v keeps view v\'s PRE-PREPARE until NEW-VIEW(v) is installed, then prepares it', () => {
+    const p = new Probe(2)
+    p.core.forceViewChange() // view 1 (primary 1), changing
+    const b = batch(1, 1, [tx(1, 1)])
+    p.deliver(1, { type: 'pre-prepare', prePrepare: prePrepare(1, 1, b), batch: b })
+    expect(p.prepares()).toEqual([])
+    p.deliver(1, { type: 'new-view', newView: newView(1, [0, 1, 3].map(r => viewChange(1, r)), []), batches: [] })
+    expect(p.prepares().map(x => [x.view, x.seq])).toEqual([[1, 1]])
+  })
+
+  it('the new primary, too, processes the votes of its view that it received before it sent NEW-VIEW', () => {
+    const p = new Probe(1) // primary of view 1
+    const b = batch(0, 1, [tx(1, 1)])
+    p.core.forceViewChange()
+    for (const r of [2, 3]) p.deliver(r, { type: 'prepare', prepare: prepare(1, 1, digestOf(b), r) })
+    expect(p.commits()).toEqual([])
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r, [preparedCert(0, 1, b)]), batches: [b] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
+    expect(p.commits().map(c => [c.view, c.seq])).toEqual([[1, 1]])
+    // O's entry starts the new view uncommitted: it executes only with 2f+1 COMMITs of view 1
+    expect(p.executes()).toEqual([])
+    p.deliver(2, { type: 'commit', commit: commit(1, 1, digestOf(b), 2) })
+    expect(p.executes()).toEqual([])
+    p.deliver(3, { type: 'commit', commit: commit(1, 1, digestOf(b), 3) })
+    expect(p.executes().map(e => [e.seq, e.view])).toEqual([[1, 1]])
+  })
+})
+
 describe('the executed event is the block the core asked for', () => {
   it('an `executed` event for a seq other than the next one is a driver bug: the core throws AssertionError', () => {
     const p = new Probe(1)
     commitAt(p, 0, 1, batch(0, 1, [tx(1, 1)]))
     const e = p.executedEvent(1, new Uint8Array(32).fill(1))
     expect(() => p.step({ ...e, seq: 2 } as typeof e)).toThrow(expect.objectContaining({ name: 'AssertionError' }))
+    // nor the same event twice (its replies would go out twice)
+    const q = new Probe(1)
+    commitAt(q, 0, 1, batch(0, 1, [tx(1, 1)]))
+    q.step(q.executedEvent(1, new Uint8Array(32).fill(1)))
+    expect(() => q.step(q.executedEvent(1, new Uint8Array(32).fill(1)))).toThrow(expect.objectContaining({ name: 'AssertionError' }))
   })
 
   it('a header of another height, or results that are not the batch\'s, are a driver bug too', () => {
@@ -134,6 +169,34 @@ describe('the executed event after a stable checkpoint moved past its seq', () =
     expect(p.core.status().pendingRequests).toBe(0)
     p.tick(10 * 1000)
     expect(Probe.sent(p.all, 'view-change')).toEqual([])
+  })
+})
+
+describe('restart (PBFT TOCS §4.7): the slot and the signatures of the latest view come back', () => {
+  it('a backup that prepared seq 1 in view 0 and again in view 1 (from NEW-VIEW) restarts into view 1\'s slot: one more PREPARE of view 1 completes it', () => {
+    const p = new Probe(2)
+    const a = batch(0, 1, [tx(1, 1)])
+    const d = digestOf(a)
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    const cert = preparedCert(0, 1, a)
+    p.deliver(1, { type: 'new-view', newView: newView(1, [viewChange(1, 0, [cert]), viewChange(1, 1, [cert]), viewChange(1, 3)], [prePrepare(1, 1, a)]), batches: [a] })
+    expect(p.prepares().map(x => [x.view, x.seq])).toEqual([[0, 1], [1, 1]])
+    const r = p.restart()
+    r.step({ type: 'tick', nowMs: r.nowMs })
+    r.deliver(3, { type: 'prepare', prepare: prepare(1, 1, d, 3) })
+    expect(r.commits().map(c => [c.view, c.seq, toHex(c.digest)])).toEqual([[1, 1, toHex(d)]])
+  })
+
+  it('a replica that signed CHECKPOINT(4, H) before a crash signs it again after re-executing seq 4 to H, but never CHECKPOINT(4, H\') for another hash', () => {
+    const H = new Uint8Array(32).fill(4)
+    for (const [hash, sent] of [[H, [toHex(H)]], [new Uint8Array(32).fill(5), []]] as const) {
+      const r = new Probe(1, {}, { records: [{ kind: 'checkpoint', checkpoint: checkpoint(4, H, 1) }], lastExecuted: { seq: 3, blockHash: new Uint8Array(32).fill(3) } })
+      r.step({ type: 'tick', nowMs: NOW })
+      commitAt(r, 0, 4, batch(0, 4, [tx(1, 4)]))
+      r.step(r.executedEvent(4, hash))
+      expect(Probe.sent(r.all, 'checkpoint').map(m => toHex(m.checkpoint.blockHash))).toEqual(sent)
+      expect(r.drops()['would-equivocate'] ?? 0).toBe(sent.length === 0 ? 1 : 0)
+    }
   })
 })
 
