@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../../../src/crypto/hash.js'
 import { tx } from '../helpers.js'
-import { Probe, batch, checkpoint, commit, digestOf, newView, prePrepare, prepare, viewChange } from './forge.js'
+import { Probe, batch, checkpoint, commit, digestOf, hexOf, newView, nullBatch, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
 
 describe('restart from the write-ahead log', () => {
   it('a backup that prepared (v, n, d) before the crash does not prepare another digest for (v, n) after it, and reports its certificate in a view change', () => {
@@ -143,5 +143,48 @@ describe('restart from the write-ahead log', () => {
     r.step(r.executedEvent(4, new Uint8Array(32).fill(44), [{ code: 0, log: 'ok' }]))
     expect(Probe.sent(r.all, 'checkpoint')).toEqual([])
     expect(r.drops()['would-equivocate']).toBe(1)
+  })
+  it('a restarted primary does not propose again a request that is in one of its pre-prepares above what executed (the client retransmits it)', () => {
+    const p = new Probe(0, { batchTxsMax: 1 })
+    p.step({ type: 'request', tx: tx(1, 1) })
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([1])
+    const r = p.restart()
+    r.step({ type: 'request', tx: tx(1, 1) })
+    r.tick(10)
+    expect(Probe.sent(r.all, 'pre-prepare').filter(m => m.prePrepare.seq !== 1)).toEqual([])
+  })
+
+  it('a new primary restarted after its NEW-VIEW holds O as sent (a null batch where no certificate was) and re-sends that NEW-VIEW to a replica still asking for the view', () => {
+    const p = new Probe(1, { batchTxsMax: 1 })
+    const a = batch(0, 2, [tx(1, 1)])
+    p.core.forceViewChange()
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2, [preparedCert(0, 2, a)]), batches: [a] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(1, 3), batches: [] })
+    const [sent] = Probe.sent(p.all, 'new-view')
+    expect(sent!.newView.prePrepares.map(pp => pp.seq)).toEqual([1, 2])
+    const r = p.restart()
+    expect(r.core.status().inFlight.map(x => [x.seq, x.view, x.digest])).toEqual([[1, 1, hexOf(nullBatch(1, 1))], [2, 1, hexOf(a)]])
+    const out = r.deliver(0, { type: 'view-change', viewChange: viewChange(1, 0), batches: [] })
+    const again = out.flatMap(x => x.type === 'send' && x.to === 0 && x.message.type === 'new-view' ? [x.message.newView] : [])
+    expect(again.map(nv => toHex(nv.signature))).toEqual([toHex(sent!.newView.signature)])
+  })
+
+  it('votes at or below the restored stable checkpoint are not restored (the log starts above h), those above it are', () => {
+    const p = new Probe(1)
+    for (let seq = 1; seq <= 5; seq++) {
+      const b = batch(0, seq, [tx(1, seq)])
+      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, seq, b), batch: b })
+      p.deliver(2, { type: 'prepare', prepare: prepare(0, seq, digestOf(b), 2) })
+      if (seq === 5) break
+      for (const x of [0, 2]) p.deliver(x, { type: 'commit', commit: commit(0, seq, digestOf(b), x) })
+      p.step(p.executedEvent(seq, new Uint8Array(32).fill(seq), [{ code: 0, log: 'ok' }]))
+    }
+    for (const x of [0, 2]) p.deliver(x, { type: 'checkpoint', checkpoint: checkpoint(4, new Uint8Array(32).fill(4), x) })
+    expect(p.core.status().stableCheckpoint).toBe(4)
+    const r = p.restart({ seq: 4, blockHash: new Uint8Array(32).fill(4) })
+    expect(r.core.sizes().slots).toBe(1)
+    expect(r.core.status().inFlight.map(x => [x.seq, x.phase, x.prepares, x.commits])).toEqual([[5, 'prepared', [1], [1]]])
+    const [vc] = Probe.sent(r.core.forceViewChange(), 'view-change')
+    expect(vc!.viewChange.prepared.map(pc => pc.prePrepare.seq)).toEqual([5])
   })
 })
