@@ -51,6 +51,18 @@ describe('state transfer up to a stable checkpoint', () => {
     expect(p.core.status().lastExecuted).toBe(2)
   })
 
+  it('while fetching, a transfer that covers seqs already handed to execution counts: the next execution report follows it', () => {
+    const p = new Probe(1)
+    for (let seq = 1; seq <= 3; seq++) committed(p, seq)
+    expect(p.executes().map(e => e.seq)).toEqual([1, 2, 3])
+    p.step(p.executedEvent(1, hash(1)))
+    stableAbove(p, 8)
+    p.step({ type: 'state-transferred', seq: 2, blockHash: hash(2) }) // the ledger got block 2 by transfer
+    expect(p.core.status().lastExecuted).toBe(2)
+    p.step(p.executedEvent(3, hash(3)))
+    expect(p.core.status().lastExecuted).toBe(3)
+  })
+
   it('a transfer that stops short of the stable checkpoint keeps the replica fetching: its request timer stays off', () => {
     const p = new Probe(1)
     stableAbove(p, 8)
