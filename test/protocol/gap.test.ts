@@ -136,8 +136,13 @@ describe('gap fetch, one replica', () => {
     const off = committedAbove([3], { gapFetch: false })
     const vc = committedAbove([3])
     vc.core.forceViewChange()
-    const fetching = committedAbove([3])
+    const fetching = new Probe(1)
     for (const r of [0, 2, 3]) fetching.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(8, new Uint8Array(32).fill(8), r) })
+    const b10 = batch(0, 10, [tx(1, 10)]) // committed above a gap (9) while fetching up to 8
+    fetching.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 10, b10), batch: b10 })
+    fetching.deliver(2, { type: 'prepare', prepare: prepare(0, 10, digestOf(b10), 2) })
+    for (const r of [0, 2]) fetching.deliver(r, { type: 'commit', commit: commit(0, 10, digestOf(b10), r) })
+    expect(fetching.core.status().inFlight.map(x => x.phase)).toEqual(['committed'])
     const before = fetching.fetches().length
     for (const p of [off, vc, fetching]) for (let k = 0; k < 5; k++) p.tick(100)
     expect(off.fetches()).toEqual([])
