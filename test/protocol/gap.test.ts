@@ -113,6 +113,16 @@ describe('gap fetch, one replica', () => {
     expect(p.core.status().viewChanging).toBe(false)
   })
 
+  it('a new gap above a fetched one is fetched at once, without waiting for the first fetch\'s view-change timeout', () => {
+    const p = committedAbove([3, 6])
+    p.tick(1)
+    expect(p.fetches(p.tick(100))).toEqual([expect.objectContaining({ seq: 2 })])
+    p.step({ type: 'state-transferred', seq: 2, blockHash: new Uint8Array(32).fill(2) })
+    expect(p.executes().map(e => e.seq)).toEqual([3])
+    p.step(p.executedEvent(3, new Uint8Array(32).fill(3)))
+    expect(p.fetches(p.tick(1))).toEqual([expect.objectContaining({ seq: 5 })]) // 4 and 5 are missing below 6
+  })
+
   it('a gap that closed and opened again waits gapWaitMs anew', () => {
     const p = committedAbove([2])
     p.tick(1)

@@ -172,4 +172,13 @@ describe('evidence of equivocation', () => {
     send('prepare', 1, 1, 3)
     expect(p.evidence()).toHaveLength(4098)
   })
+  it('a new stable checkpoint forgets the votes at or below it only: a conflicting vote above it is still caught', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 5, D1, 2) })
+    const h = new Uint8Array(32).fill(9)
+    for (const r of [0, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(4, h, r) })
+    expect(p.core.status().stableCheckpoint).toBe(4)
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 5, D2, 2) })
+    expect(p.evidence().map(e => [e.accused, e.kind])).toEqual([[2, 'conflicting-prepare']])
+  })
 })
