@@ -222,4 +222,27 @@ describe('restart from the write-ahead log', () => {
     r.step({ type: 'request', tx: tx(1, 9) })
     expect(Probe.sent(r.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([4])
   })
+  it('a backup that sent VIEW-CHANGE(v) and then installed NEW-VIEW(v) restarts in view v, not waiting for it again', () => {
+    const p = new Probe(2)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    expect(new Set(Probe.sent(p.tick(1000), 'view-change').map(m => m.viewChange.newView))).toEqual(new Set([1]))
+    p.deliver(1, { type: 'new-view', newView: newView(1, [viewChange(1, 1), viewChange(1, 2), viewChange(1, 3)], []), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false })
+    const r = p.restart()
+    expect(r.core.status()).toMatchObject({ view: 1, viewChanging: false })
+  })
+
+  it('a new primary restarted numbers its batches as before the crash: a seq that only had an older view\'s pre-prepare (not in O) is proposed again', () => {
+    const p = new Probe(1, { batchTxsMax: 1 })
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a }) // accepted, never prepared
+    p.all.push(...p.core.forceViewChange())
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    const [nv] = Probe.sent(p.all, 'new-view')
+    expect(nv!.newView.prePrepares).toEqual([]) // O is empty
+    const r = p.restart()
+    r.step({ type: 'tick', nowMs: r.nowMs })
+    r.step({ type: 'request', tx: tx(1, 9) })
+    expect(Probe.sent(r.all, 'pre-prepare').map(m => [m.prePrepare.view, m.prePrepare.seq])).toEqual([[1, 1]])
+  })
 })
