@@ -245,4 +245,13 @@ describe('restart from the write-ahead log', () => {
     r.step({ type: 'request', tx: tx(1, 9) })
     expect(Probe.sent(r.all, 'pre-prepare').map(m => [m.prePrepare.view, m.prePrepare.seq])).toEqual([[1, 1]])
   })
+  it('a replica restarted in the middle of a view change takes no pre-prepare of the new view before its NEW-VIEW (§4.4: it waits for NEW-VIEW)', () => {
+    const p = new Probe(2)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(1000)
+    const r = p.restart()
+    expect(r.core.status()).toMatchObject({ view: 1, viewChanging: true })
+    const b = batch(1, 1, [tx(1, 1)])
+    expect(r.prepares(r.deliver(1, { type: 'pre-prepare', prePrepare: prePrepare(1, 1, b), batch: b }))).toHaveLength(0)
+  })
 })
