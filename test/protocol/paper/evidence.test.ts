@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { evidenceProblem } from '../../../src/crypto/evidence.js'
 import { evidenceRoot } from '../../../src/crypto/digests.js'
+import { encodeReplicaMessage, type Commit, type Prepare } from '../../../src/codec/index.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { config, tx } from '../helpers.js'
 import { Probe, batch, checkpoint, commit, newView, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
@@ -130,5 +131,54 @@ describe('evidence of equivocation', () => {
     for (let k = 1; k <= 5; k++) p.step({ type: 'request', tx: tx(1, k) })
     p.tick(10)
     expect(Probe.sent(p.all, 'pre-prepare').map(m => m.batch.evidence.length)).toEqual([16, 16, 16, 16, 0])
+  })
+  it('evidence of two PRE-PREPAREs carries their signed parts only: the batches\' transactions are left out (the digest commits to them)', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    const b = batch(0, 1, [tx(1, 2)])
+    const ppa = prePrepare(0, 1, a)
+    const ppb = prePrepare(0, 1, b)
+    p.deliver(0, { type: 'pre-prepare', prePrepare: ppa, batch: a })
+    p.deliver(0, { type: 'pre-prepare', prePrepare: ppb, batch: b })
+    const [e] = p.evidence()
+    const bare = (pp: typeof ppa, x: typeof a): string => toHex(encodeReplicaMessage({ type: 'pre-prepare', prePrepare: pp, batch: { proposal: x.proposal, txs: [], evidence: [] } }))
+    expect(e!.messages.map(m => toHex(m))).toEqual([bare(ppa, a), bare(ppb, b)])
+  })
+
+  it('each misbehaviour is reported once among the last 4,096 reported; the oldest is forgotten first, so it can be reported again', () => {
+    // signatures are not checked here (verify always true): 4,097 reports in a few hundred ms
+    const p = new Probe(0, { window: 684, checkpointInterval: 4, batchTxsMax: 1 }, undefined, undefined, () => true)
+    const sig = new Uint8Array(64)
+    const send = (kind: 'prepare' | 'commit', seq: number, r: number, fill: number): void => {
+      const v: Prepare & Commit = { chainId: 'test-chain', view: 0, seq, digest: new Uint8Array(32).fill(fill), replica: r, signature: sig }
+      p.deliver(r, kind === 'prepare' ? { type: 'prepare', prepare: v } : { type: 'commit', commit: v })
+    }
+    let reported = 0
+    for (let seq = 1; reported < 4097; seq++) {
+      for (const r of [1, 2, 3]) {
+        for (const kind of ['prepare', 'commit'] as const) {
+          if (reported === 4097) break
+          send(kind, seq, r, 1)
+          send(kind, seq, r, 2)
+          reported++
+        }
+      }
+    }
+    expect(p.evidence()).toHaveLength(4097)
+    // the second (replica 1's commits for seq 1) is still remembered
+    send('commit', 1, 1, 3)
+    expect(p.evidence()).toHaveLength(4097)
+    // the first one (replica 1's prepares for seq 1) was forgotten: a third digest reports it again
+    send('prepare', 1, 1, 3)
+    expect(p.evidence()).toHaveLength(4098)
+  })
+  it('a new stable checkpoint forgets the votes at or below it only: a conflicting vote above it is still caught', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 5, D1, 2) })
+    const h = new Uint8Array(32).fill(9)
+    for (const r of [0, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(4, h, r) })
+    expect(p.core.status().stableCheckpoint).toBe(4)
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 5, D2, 2) })
+    expect(p.evidence().map(e => [e.accused, e.kind])).toEqual([[2, 'conflicting-prepare']])
   })
 })

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { toHex } from '../../../src/crypto/hash.js'
 import { tx } from '../helpers.js'
-import { Probe, batch, checkpoint, commit, digestOf, newView, prePrepare, prepare, viewChange } from './forge.js'
+import { Probe, batch, checkpoint, commit, digestOf, hexOf, newView, nullBatch, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
 
 describe('restart from the write-ahead log', () => {
   it('a backup that prepared (v, n, d) before the crash does not prepare another digest for (v, n) after it, and reports its certificate in a view change', () => {
@@ -143,5 +143,115 @@ describe('restart from the write-ahead log', () => {
     r.step(r.executedEvent(4, new Uint8Array(32).fill(44), [{ code: 0, log: 'ok' }]))
     expect(Probe.sent(r.all, 'checkpoint')).toEqual([])
     expect(r.drops()['would-equivocate']).toBe(1)
+  })
+  it('a restarted primary does not propose again a request that is in one of its pre-prepares above what executed (the client retransmits it)', () => {
+    const p = new Probe(0, { batchTxsMax: 1 })
+    p.step({ type: 'request', tx: tx(1, 1) })
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([1])
+    const r = p.restart()
+    r.step({ type: 'request', tx: tx(1, 1) })
+    r.tick(10)
+    expect(Probe.sent(r.all, 'pre-prepare').filter(m => m.prePrepare.seq !== 1)).toEqual([])
+  })
+
+  it('a new primary restarted after its NEW-VIEW holds O as sent (a null batch where no certificate was) and re-sends that NEW-VIEW to a replica still asking for the view', () => {
+    const p = new Probe(1, { batchTxsMax: 1 })
+    const a = batch(0, 2, [tx(1, 1)])
+    p.core.forceViewChange()
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2, [preparedCert(0, 2, a)]), batches: [a] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(1, 3), batches: [] })
+    const [sent] = Probe.sent(p.all, 'new-view')
+    expect(sent!.newView.prePrepares.map(pp => pp.seq)).toEqual([1, 2])
+    const r = p.restart()
+    expect(r.core.status().inFlight.map(x => [x.seq, x.view, x.digest])).toEqual([[1, 1, hexOf(nullBatch(1, 1))], [2, 1, hexOf(a)]])
+    const out = r.deliver(0, { type: 'view-change', viewChange: viewChange(1, 0), batches: [] })
+    const again = out.flatMap(x => x.type === 'send' && x.to === 0 && x.message.type === 'new-view' ? [x.message.newView] : [])
+    expect(again.map(nv => toHex(nv.signature))).toEqual([toHex(sent!.newView.signature)])
+  })
+
+  it('votes at or below the restored stable checkpoint are not restored (the log starts above h), those above it are', () => {
+    const p = new Probe(1)
+    for (let seq = 1; seq <= 5; seq++) {
+      const b = batch(0, seq, [tx(1, seq)])
+      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, seq, b), batch: b })
+      p.deliver(2, { type: 'prepare', prepare: prepare(0, seq, digestOf(b), 2) })
+      if (seq === 5) break
+      for (const x of [0, 2]) p.deliver(x, { type: 'commit', commit: commit(0, seq, digestOf(b), x) })
+      p.step(p.executedEvent(seq, new Uint8Array(32).fill(seq), [{ code: 0, log: 'ok' }]))
+    }
+    for (const x of [0, 2]) p.deliver(x, { type: 'checkpoint', checkpoint: checkpoint(4, new Uint8Array(32).fill(4), x) })
+    expect(p.core.status().stableCheckpoint).toBe(4)
+    const r = p.restart({ seq: 4, blockHash: new Uint8Array(32).fill(4) })
+    expect(r.core.sizes().slots).toBe(1)
+    expect(r.core.status().inFlight.map(x => [x.seq, x.phase, x.prepares, x.commits])).toEqual([[5, 'prepared', [1], [1]]])
+    const [vc] = Probe.sent(r.core.forceViewChange(), 'view-change')
+    expect(vc!.viewChange.prepared.map(pc => pc.prePrepare.seq)).toEqual([5])
+  })
+  it('requests of pre-prepares the ledger already executed are not in flight after a restart: they never start the request timer', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 2) })
+    for (const x of [0, 2]) p.deliver(x, { type: 'commit', commit: commit(0, 1, digestOf(a), x) })
+    p.step(p.executedEvent(1, new Uint8Array(32).fill(1)))
+    const r = p.restart({ seq: 1, blockHash: new Uint8Array(32).fill(1) })
+    // seq 2 is ordered and executed after the restart: nothing is left outstanding
+    const b = batch(0, 2, [tx(1, 2)])
+    r.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 2, b), batch: b })
+    r.deliver(2, { type: 'prepare', prepare: prepare(0, 2, digestOf(b), 2) })
+    for (const x of [0, 2]) r.deliver(x, { type: 'commit', commit: commit(0, 2, digestOf(b), x) })
+    r.step(r.executedEvent(2, new Uint8Array(32).fill(2)))
+    for (let k = 0; k < 3; k++) r.tick(1000)
+    expect(r.core.status()).toMatchObject({ view: 0, viewChanging: false })
+  })
+
+  it('a replica restarted in the middle of a view change re-sends the VIEW-CHANGE it signed before the crash (a clock that starts at 0, as the simulator\'s, so its view-change timer has not expired yet)', () => {
+    const p = new Probe(2)
+    const [vc] = Probe.sent(p.step({ type: 'request', tx: tx(1, 1) }).concat(p.tick(1000)), 'view-change')
+    expect(vc!.viewChange.newView).toBe(1)
+    const r = new Probe(2, {}, { records: p.wal(), lastExecuted: { seq: 0, blockHash: new Uint8Array(32) } }, 0)
+    const out = r.tick(600)
+    expect(r.core.status()).toMatchObject({ view: 1, viewChanging: true })
+    expect(Probe.sent(out, 'view-change').map(m => toHex(m.viewChange.signature))).toEqual([toHex(vc!.viewChange.signature)])
+  })
+
+  it('a primary restarted from its ledger alone (no write-ahead records) numbers its next batch after the last executed seq', () => {
+    const p = new Probe(0, { batchTxsMax: 1 })
+    const r = p.restart({ seq: 3, blockHash: new Uint8Array(32).fill(3) })
+    r.step({ type: 'tick', nowMs: r.nowMs })
+    r.step({ type: 'request', tx: tx(1, 9) })
+    expect(Probe.sent(r.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([4])
+  })
+  it('a backup that sent VIEW-CHANGE(v) and then installed NEW-VIEW(v) restarts in view v, not waiting for it again', () => {
+    const p = new Probe(2)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    expect(new Set(Probe.sent(p.tick(1000), 'view-change').map(m => m.viewChange.newView))).toEqual(new Set([1]))
+    p.deliver(1, { type: 'new-view', newView: newView(1, [viewChange(1, 1), viewChange(1, 2), viewChange(1, 3)], []), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false })
+    const r = p.restart()
+    expect(r.core.status()).toMatchObject({ view: 1, viewChanging: false })
+  })
+
+  it('a new primary restarted numbers its batches as before the crash: a seq that only had an older view\'s pre-prepare (not in O) is proposed again', () => {
+    const p = new Probe(1, { batchTxsMax: 1 })
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a }) // accepted, never prepared
+    p.all.push(...p.core.forceViewChange())
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    const [nv] = Probe.sent(p.all, 'new-view')
+    expect(nv!.newView.prePrepares).toEqual([]) // O is empty
+    const r = p.restart()
+    r.step({ type: 'tick', nowMs: r.nowMs })
+    r.step({ type: 'request', tx: tx(1, 9) })
+    expect(Probe.sent(r.all, 'pre-prepare').map(m => [m.prePrepare.view, m.prePrepare.seq])).toEqual([[1, 1]])
+  })
+  it('a replica restarted in the middle of a view change takes no pre-prepare of the new view before its NEW-VIEW (§4.4: it waits for NEW-VIEW)', () => {
+    const p = new Probe(2)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(1000)
+    const r = p.restart()
+    expect(r.core.status()).toMatchObject({ view: 1, viewChanging: true })
+    const b = batch(1, 1, [tx(1, 1)])
+    expect(r.prepares(r.deliver(1, { type: 'pre-prepare', prePrepare: prePrepare(1, 1, b), batch: b }))).toHaveLength(0)
   })
 })

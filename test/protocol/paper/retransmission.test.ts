@@ -161,4 +161,43 @@ describe('retransmission', () => {
     const relayed = out.flatMap(a => a.type === 'send' && a.to === 1 && a.message.type === 'new-view' ? [a.message.newView] : [])
     expect(relayed.map(x => toHex(x.signature))).toEqual([toHex(nv.signature)])
   })
+
+  it('votes are re-sent in seq order, whatever order the pre-prepares came in (lower seqs execute first)', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    const b = batch(0, 2, [tx(1, 2)])
+    for (const [seq, x] of [[2, b], [1, a]] as const) p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, seq, x), batch: x })
+    expect(p.prepares(p.tick(EVERY)).map(x => x.seq)).toEqual([1, 2])
+  })
+
+  it('votes for a seq committed in an older view are not re-sent after a NEW-VIEW (the slot is kept until it is executed and stable)', () => {
+    const p = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 2) })
+    for (const r of [0, 2]) p.deliver(r, { type: 'commit', commit: commit(0, 1, digestOf(a), r) })
+    expect(p.executes().map(e => e.seq)).toEqual([1])
+    p.deliver(3, { type: 'new-view', newView: newView(3, [viewChange(3, 0), viewChange(3, 2), viewChange(3, 3)], []), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 3, viewChanging: false })
+    const out = [...p.tick(EVERY), ...p.tick(EVERY)]
+    expect(p.prepares(out)).toEqual([])
+    expect(p.commits(out)).toEqual([])
+  })
+
+  it('a CHECKPOINT a replica signs for a seq that is already stable (others proved it first) is not re-sent', () => {
+    const p = new Probe(1)
+    const h4 = new Uint8Array(32).fill(4)
+    for (let seq = 1; seq <= 4; seq++) {
+      const b = batch(0, seq, [tx(1, seq)])
+      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, seq, b), batch: b })
+      p.deliver(2, { type: 'prepare', prepare: prepare(0, seq, digestOf(b), 2) })
+      for (const r of [0, 2]) p.deliver(r, { type: 'commit', commit: commit(0, seq, digestOf(b), r) })
+      if (seq < 4) p.step(p.executedEvent(seq, new Uint8Array(32).fill(seq), [{ code: 0, log: 'ok' }]))
+    }
+    for (const r of [0, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(4, h4, r) })
+    expect(p.core.status().stableCheckpoint).toBe(4)
+    p.step(p.executedEvent(4, h4, [{ code: 0, log: 'ok' }]))
+    expect(Probe.sent(p.all, 'checkpoint').map(m => m.checkpoint.seq)).toEqual([4]) // signed once, as it executed
+    expect(Probe.sent([...p.tick(EVERY), ...p.tick(EVERY)], 'checkpoint')).toEqual([])
+  })
 })
