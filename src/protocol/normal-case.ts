@@ -99,7 +99,7 @@ export function onPrepare (s: State, from: number, p: Prepare): void {
   observe(s, { type: 'prepare', prepare: p })
   const slot = s.slot(p.seq)
   if (slot.view !== p.view) return s.drop('prepare-other-view')
-  if (!slot.prepares.has(from)) slot.prepares.set(from, p)
+  if (keepVote(slot, slot.prepares.get(from), p)) slot.prepares.set(from, p)
   checkPrepared(s, slot)
 }
 
@@ -111,8 +111,21 @@ export function onCommit (s: State, from: number, c: Commit): void {
   observe(s, { type: 'commit', commit: c })
   const slot = s.slot(c.seq)
   if (slot.view !== c.view) return s.drop('commit-other-view')
-  if (!slot.commits.has(from)) slot.commits.set(from, c)
+  if (keepVote(slot, slot.commits.get(from), c)) slot.commits.set(from, c)
   checkCommitted(s, slot)
+}
+
+/**
+ * One vote per sender and slot: the first, unless it names another digest than the slot's
+ * pre-prepare and this one names that digest. §4.2 counts "2f prepares from different backups
+ * that match the pre-prepare" in the log: a faulty sender's matching vote counts even after a
+ * conflicting one (which observe() has already recorded as evidence). Keeping only the first let
+ * a traitor that sends a bogus COMMIT before its real one withhold its vote, and with f honest
+ * replicas left behind that cost the quorum (sim seeds 277 and 834).
+ */
+function keepVote (slot: Slot, have: { digest: Uint8Array } | undefined, vote: { digest: Uint8Array }): boolean {
+  if (have === undefined) return true
+  return slot.digest !== undefined && toHex(have.digest) !== slot.digest && toHex(vote.digest) === slot.digest
 }
 
 function matching<T extends { digest: Uint8Array }> (votes: Map<number, T>, digest: string): T[] {

@@ -102,9 +102,9 @@ export function restore (s: State, r: RestoreState): void {
     }
   }
   for (const [seq] of s.log) if (seq <= s.stableSeq) s.log.delete(seq)
-  if (s.view > 0 && s.viewChanging) s.viewChangeStartedMs = -Infinity
+  if (s.view > 0 && s.viewChanging) s.viewChangeStartedMs = 0
   // A backup that restarts in a view it already installed resumes it; one that crashed
-  // mid-view-change resumes the view change (its timer fires from its first tick).
+  // mid-view-change resumes the view change (its view-change timer counts from the restart, state.ts timerMs).
   if (!s.viewChanging && s.view > 0 && s.activeView < s.view) s.activeView = s.view
   s.nextSeq = Math.max(s.nextSeq, s.stableSeq + 1)
   // Crashed while fetching blocks up to a stable checkpoint: resume the transfer (found by the

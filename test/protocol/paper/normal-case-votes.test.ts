@@ -107,25 +107,31 @@ describe('§4.2 every refused normal-case message is counted under its reason, a
   })
 })
 
-describe('§4.2 a replica\'s first vote for (v, n) is the one that counts', () => {
-  it('a backup that PREPAREs another digest and then the right one is not counted for the right one (and its two PREPAREs are evidence)', () => {
+describe('§4.2 a sender\'s vote that matches the pre-prepare counts, even after a conflicting one', () => {
+  it('a backup that PREPAREs another digest and then the right one is counted for the right one (and its two PREPAREs are evidence)', () => {
     const p = preprepared()
     p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, other, 2) })
-    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, d, 2) })
     expect(p.commits()).toEqual([])
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, d, 2) })
     expect(p.evidence().map(e => [e.accused, e.kind])).toEqual([[2, 'conflicting-prepare']])
-    p.deliver(3, { type: 'prepare', prepare: prepare(0, 1, d, 3) })
-    expect(p.commits()).toHaveLength(1)
+    expect(p.commits()).toHaveLength(1) // own + 2's matching one: the 2f prepares of backups
   })
 
-  it('a replica that COMMITs another digest and then the right one is not counted for the right one', () => {
+  it('a replica that COMMITs another digest and then the right one is counted for the right one', () => {
     const p = prepared()
     p.deliver(2, { type: 'commit', commit: commit(0, 1, other, 2) })
-    p.deliver(2, { type: 'commit', commit: commit(0, 1, d, 2) })
     p.deliver(3, { type: 'commit', commit: commit(0, 1, d, 3) })
     expect(p.executes()).toEqual([]) // own and 3's: 2 of 2f+1
+    p.deliver(2, { type: 'commit', commit: commit(0, 1, d, 2) })
     expect(p.evidence().map(e => [e.accused, e.kind])).toEqual([[2, 'conflicting-commit']])
-    p.deliver(0, { type: 'commit', commit: commit(0, 1, d, 0) })
+    expect(p.executes()).toHaveLength(1)
+  })
+
+  it('but a conflicting vote never replaces a matching one', () => {
+    const p = prepared()
+    p.deliver(2, { type: 'commit', commit: commit(0, 1, d, 2) })
+    p.deliver(2, { type: 'commit', commit: commit(0, 1, other, 2) })
+    p.deliver(3, { type: 'commit', commit: commit(0, 1, d, 3) })
     expect(p.executes()).toHaveLength(1)
   })
 })
