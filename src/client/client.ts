@@ -201,22 +201,24 @@ export class Client {
       let startedAt = 0
       let retry: NodeJS.Timeout | undefined
       const busyTimers = new Map<number, NodeJS.Timeout>()
+      const sendToAll = (): void => {
+        this.stats.resentToAll++
+        for (let r = 0; r < this.n; r++) sendTo(r)
+      }
       const resend = (): void => {
-        if (!this.resendUseful(p, wait)) {
+        if (!copyToAllUseful({ nowMs: performance.now(), lastCommitMs: this.lastCommitMs, waitMs: wait, heldAt: p.heldAt, committedSendOrder: this.committedSendOrder })) {
           this.stats.resendsDeferred++
           retry = setTimeout(resend, wait)
           return
         }
-        this.stats.resentToAll++
-        for (let r = 0; r < this.n; r++) sendTo(r)
+        sendToAll()
         wait = Math.min(wait * 2, Math.max(retryMs, RETRY_BACKOFF_MAX_MS))
         retry = setTimeout(resend, wait)
       }
       p.resendNow = () => {
         if (!ticket.started || finished) return
         clearTimeout(retry)
-        this.stats.resentToAll++
-        for (let r = 0; r < this.n; r++) sendTo(r)
+        sendToAll()
         retry = setTimeout(resend, wait)
       }
       p.onBusy = (replica, retryAfterMs) => {
@@ -291,11 +293,6 @@ export class Client {
     if (this.closed || replica !== this.view % this.n) return
     this.stats.resentOnPrimaryLoss++
     for (const p of [...this.pending.values()]) p.resendNow()
-  }
-
-  /** See copyToAllUseful. */
-  private resendUseful (p: Pending, waitMs: number): boolean {
-    return copyToAllUseful({ nowMs: performance.now(), lastCommitMs: this.lastCommitMs, waitMs, heldAt: p.heldAt, committedSendOrder: this.committedSendOrder })
   }
 
   /** The re-send timeout: at least `floorMs`, at most RETRY_BACKOFF_MAX_MS. */

@@ -147,16 +147,18 @@ function installNewView (s: State, o: ComputedO, prePrepares: PrePrepare[]): voi
   if (o.minS > s.stableSeq) becomeStable(s, o.minS, o.stableHash, o.proof)
   const keep = new Set<string>()
   for (const e of o.entries) for (const tx of e.batch.txs) keep.add(requestKey(tx))
+  requeue(s, keep)
   // Requests of older-view batches that O drops (pre-prepared, never prepared by a quorum) are
   // still client requests: keep them pending, so the new primary proposes them at once. Without
   // this only requests a replica had straight from a client survived, and after the primary's
   // SIGKILL the rest waited for the clients' next re-send, about a second.
   for (const slot of s.log.values()) {
-    if (slot.view < s.view && !slot.committed && slot.batch !== undefined && slot.seq > s.lastExecuteEmitted) {
-      for (const tx of slot.batch.txs) if (!keep.has(requestKey(tx))) { s.inFlight.delete(requestKey(tx)); adoptRequest(s, tx) }
+    if (slot.view >= s.view || slot.committed || slot.batch === undefined || slot.seq <= s.lastExecuteEmitted) continue
+    for (const tx of slot.batch.txs) {
+      const key = requestKey(tx)
+      if (!keep.has(key)) adoptRequest(s, tx, key)
     }
   }
-  requeue(s, keep)
   for (const [seq, slot] of s.log) if (slot.view < s.view && !slot.committed) s.log.delete(seq)
   o.entries.forEach((e, i) => {
     const pp = prePrepares[i] as PrePrepare

@@ -4,7 +4,7 @@ import { pb, signingBytes, type Batch, type Proposal, type Transaction } from '.
 import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
 import { PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX } from './limits.js'
-import { requestKey, type PendingRequest, type State } from './state.js'
+import { requestKey, type CachedReply, type PendingRequest, type State } from './state.js'
 
 export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce'
 
@@ -17,9 +17,14 @@ export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce
 export function checkTransaction (s: State, tx: Transaction): RequestVerdict {
   if (tx.chainId !== s.cfg.chainId) return 'bad-chain'
   if (!s.crypto.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return 'bad-signature'
-  const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
-  if (cached !== undefined && bytesEqual(cached.action.reply.txId, txId(tx))) return 'stale-nonce'
+  if (executedReply(s, tx) !== undefined) return 'stale-nonce'
   return 'ok'
+}
+
+/** The cached reply of this very transaction (client, nonce and id) if it executed here. */
+function executedReply (s: State, tx: Transaction): CachedReply['action'] | undefined {
+  const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
+  return cached !== undefined && bytesEqual(cached.action.reply.txId, txId(tx)) ? cached.action : undefined
 }
 
 /** A request from a client (`forwardedBy` undefined) or forwarded by a backup. */
@@ -27,8 +32,8 @@ export function onRequest (s: State, tx: Transaction, forwardedBy?: number): voi
   const verdict = checkTransaction(s, tx)
   if (verdict === 'stale-nonce') {
     // This very transaction executed here (checkTransaction found its cached reply): answer with it.
-    const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
-    if (cached !== undefined) s.out.push(cached.action)
+    const cached = executedReply(s, tx)
+    if (cached !== undefined) s.out.push(cached)
     return
   }
   if (verdict !== 'ok') {
@@ -51,26 +56,25 @@ export function onRequest (s: State, tx: Transaction, forwardedBy?: number): voi
  * A request learned from a pre-prepare of an older view whose batch did not survive the view
  * change: it becomes pending here (without a signature check: it was checked when its batch was
  * accepted), so the new primary proposes it at once instead of waiting for the client's re-send.
- * Not when it executed here already (its reply is cached) or the bounds are reached.
+ * Not when it executed here already (its reply is cached) or the bounds are reached (counted).
  */
-export function adoptRequest (s: State, tx: Transaction): void {
-  const key = requestKey(tx)
-  if (s.pending.has(key) || s.inFlight.has(key)) return
-  const cached = s.clients.get(toHex(tx.client))?.replies.get(tx.nonce)
-  if (cached !== undefined && bytesEqual(cached.action.reply.txId, txId(tx))) return
-  const client = toHex(tx.client)
-  const perClient = s.pendingPerClient.get(client) ?? 0
-  if (s.pending.size >= PENDING_REQUESTS_MAX || perClient >= PENDING_PER_CLIENT_MAX) return s.drop('pending-full')
-  s.pending.set(key, { tx, key, arrivedMs: s.nowMs, bytes: pb.Transaction.encode(tx).byteLength })
-  s.pendingPerClient.set(client, perClient + 1)
+export function adoptRequest (s: State, tx: Transaction, key: string): void {
+  if (s.pending.has(key) || s.inFlight.has(key) || executedReply(s, tx) !== undefined) return
+  addPending(s, tx, key)
 }
 
 function admit (s: State, tx: Transaction, key: string): boolean {
+  if (addPending(s, tx, key)) return true
+  s.out.push({ type: 'reject', tx, reason: 'replica overloaded: too many pending requests' })
+  return false
+}
+
+/** Makes `tx` pending (queued for proposal unless in flight); false, counted, when a bound is reached. */
+function addPending (s: State, tx: Transaction, key: string): boolean {
   const client = toHex(tx.client)
   const perClient = s.pendingPerClient.get(client) ?? 0
   if (s.pending.size >= PENDING_REQUESTS_MAX || perClient >= PENDING_PER_CLIENT_MAX) {
     s.drop('pending-full')
-    s.out.push({ type: 'reject', tx, reason: 'replica overloaded: too many pending requests' })
     return false
   }
   const p = { tx, key, arrivedMs: s.nowMs, bytes: pb.Transaction.encode(tx).byteLength }

@@ -150,8 +150,7 @@ export function sendInstalledNewView (s: State, to: number): boolean {
 
 export function onViewChange (s: State, from: number, vc: ViewChange, batches: Batch[], sendNewView: () => void): void {
   if (vc.replica !== from) return s.drop('view-change-impersonated')
-  const installed = [s.ownNewView, s.installedNewView].find(x => x !== undefined && x.newView.view === s.activeView)
-  if (vc.newView <= s.activeView && installed !== undefined) {
+  if (vc.newView <= s.activeView && sendInstalledNewView(s, from)) {
     // A replica still waits for the NEW-VIEW of our view or of a lower one (lost, or its primary
     // has moved on): send it the NEW-VIEW of the highest view we installed, the one we sent or
     // the one we accepted; it is that primary's signed message over 2f+1 VIEW-CHANGEs, checked
@@ -163,7 +162,6 @@ export function onViewChange (s: State, from: number, vc: ViewChange, batches: B
     // and the higher view lacked their votes for good (seed 277: 4 and 5 asking for view 1
     // while the others were in views 2-4, 7 of 10 needed and only 7 honest).
     // Also while we are changing to a view above it: that view may never be installed.
-    sendInstalledNewView(s, from)
     return
   }
   if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')
