@@ -8,7 +8,7 @@ import { observe, report } from './evidence.js'
 import { acceptPrePrepare, tryExecute } from './normal-case.js'
 import { adoptRequest, markInFlight, requeue, startTimer } from './requests.js'
 import { digestOf, requestKey, type State } from './state.js'
-import { contentMatches, viewChangeProblem } from './view-change.js'
+import { batchFor, byDigest, viewChangeProblem } from './view-change.js'
 
 export interface OEntry { seq: number, digest: string, batch: Batch }
 /** O; `missing` holds entries (seq, digest) whose batch content is not at hand. */
@@ -35,13 +35,13 @@ export function computeO (s: State, view: number, vcs: ViewChange[], batches: Ba
       if (cur === undefined || pp.view > cur.view) best.set(pp.seq, pp)
     }
   }
-  const byDigest = new Map(batches.filter(contentMatches).map(b => [digestOf(b), b]))
+  const candidates = byDigest(batches)
   const maxS = Math.max(minS, ...best.keys())
   const entries: OEntry[] = []
   const missing: ComputedO['missing'] = []
   for (let seq = minS + 1; seq <= maxS; seq++) {
     const pp = best.get(seq)
-    const batch = pp !== undefined ? byDigest.get(toHex(pp.digest)) : s.nullBatch(seq, view)
+    const batch = pp !== undefined ? batchFor(s, seq, toHex(pp.digest), candidates) : s.nullBatch(seq, view)
     if (batch === undefined) missing.push({ seq, digest: toHex((pp as PrePrepare).digest) })
     else entries.push({ seq, digest: digestOf(batch), batch })
   }
@@ -91,7 +91,7 @@ export function onNewView (s: State, relayedBy: number, nv: NewView, batches: Ba
   if (senders.size < s.q) return s.drop('new-view-too-few-view-changes')
   const o = s.planted.has('trust-new-view')
     ? trustedO(s, nv, batches)
-    : computeO(s, nv.view, nv.viewChanges, [...batches, ...nv.viewChanges.flatMap(vc => batchesFor(s, vc, batches))])
+    : computeO(s, nv.view, nv.viewChanges, batches)
   // O is compared digest by digest, so a batch we lack is not mistaken for a lie.
   const expected = [...o.entries, ...o.missing].sort((a, b) => a.seq - b.seq)
   const matches = expected.length === nv.prePrepares.length && expected.every((e, i) => {
@@ -111,18 +111,6 @@ export function onNewView (s: State, relayedBy: number, nv: NewView, batches: Ba
   s.persist({ kind: 'new-view', newView: nv, batches: [] })
   installNewView(s, o, nv.prePrepares)
   replay()
-}
-
-/** Batches a view-change needs: attached to the message, or known from our own log. */
-function batchesFor (s: State, vc: ViewChange, attached: Batch[]): Batch[] {
-  const out = [...attached]
-  for (const pc of vc.prepared) {
-    const own = s.preparedCerts.get(pc.prePrepare.seq)
-    if (own !== undefined && own.digest === toHex(pc.prePrepare.digest)) out.push(own.batch)
-    const slot = s.log.get(pc.prePrepare.seq)
-    if (slot?.batch !== undefined && slot.digest === toHex(pc.prePrepare.digest)) out.push(slot.batch)
-  }
-  return out
 }
 
 /** Planted fault `trust-new-view`: take O as the primary sent it, without recomputing. */

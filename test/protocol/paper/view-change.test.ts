@@ -238,6 +238,26 @@ describe('§4.4 VIEW-CHANGE', () => {
     expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
   })
 
+  it('a certificate\'s batch the new primary holds itself need not travel, and a tampered copy never replaces its own', () => {
+    const a = batch(0, 1, [tx(1, 1)])
+    const tampered: Batch = { ...a, txs: [tx(1, 9)] } // same proposal (so same digest), other content
+    for (const attached of [[], [tampered]]) {
+      const p = new Probe(2)
+      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a }) // replica 2 holds a
+      p.deliver(1, { type: 'view-change', viewChange: viewChange(2, 1), batches: [] })
+      p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3, [preparedCert(0, 1, a)]), batches: attached })
+      const [m] = Probe.sent(p.all, 'new-view')
+      expect(m!.newView.prePrepares.map(pp => toHex(pp.digest))).toEqual([hexOf(a)])
+      expect(m!.batches).toEqual([a])
+    }
+    // Without a batch of its own, the tampered copy is no batch at all: the VIEW-CHANGE is refused.
+    const p = new Probe(2)
+    p.deliver(1, { type: 'view-change', viewChange: viewChange(2, 1), batches: [] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3, [preparedCert(0, 1, a)]), batches: [tampered] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(0)
+    expect(p.drops()['view-change-invalid: prepared certificate without its batch']).toBe(1)
+  })
+
   it('a VIEW-CHANGE whose checkpoint proof is not 2f+1 valid CHECKPOINTs is refused', () => {
     const h = new Uint8Array(32).fill(4)
     for (const proof of [[0, 1].map(r => checkpoint(4, h, r)), [0, 1, 1].map(r => checkpoint(4, h, r)), [checkpoint(4, h, 0), checkpoint(4, h, 1), checkpoint(4, new Uint8Array(32), 2)]]) {
