@@ -22,6 +22,8 @@ interface Peer {
   info: PeerInfo
   stream?: Stream
   dialing: boolean
+  /** Its stream closed and has not reopened (reported through onPeer). */
+  lost: boolean
   queue: Uint8Array[]
   queueBytes: number
   flushing: boolean
@@ -33,6 +35,7 @@ export class ReplicaNetwork {
   private readonly peers = new Map<number, Peer>()
   private readonly byPeerId = new Map<string, number>()
   private handler: (from: number, bytes: Uint8Array) => void = () => {}
+  private peerHandler: (replica: number, up: boolean) => void = () => {}
   private timer: NodeJS.Timeout | undefined
   private stopped = false
   readonly stats: NetStats = { framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, sends: 0, dropped: {} }
@@ -41,11 +44,17 @@ export class ReplicaNetwork {
     for (const p of peers) {
       this.byPeerId.set(p.peerId, p.id)
       if (p.id === self) continue
-      this.peers.set(p.id, { info: p, dialing: false, queue: [], queueBytes: 0, flushing: false, inFrames: new TokenBucket(PEER_FRAMES_PER_SEC), inBytes: new TokenBucket(PEER_BYTES_PER_SEC) })
+      this.peers.set(p.id, { info: p, dialing: false, lost: false, queue: [], queueBytes: 0, flushing: false, inFrames: new TokenBucket(PEER_FRAMES_PER_SEC), inBytes: new TokenBucket(PEER_BYTES_PER_SEC) })
     }
   }
 
   onFrame (handler: (from: number, bytes: Uint8Array) => void): void { this.handler = handler }
+
+  /**
+   * Called when the stream to a replica that was open closes (`up: false`: its process died or
+   * restarted; the stream is redialled at once) and when one opens again after that.
+   */
+  onPeer (handler: (replica: number, up: boolean) => void): void { this.peerHandler = handler }
 
   countDrop (reason: string): void { this.stats.dropped[reason] = (this.stats.dropped[reason] ?? 0) + 1 }
 
@@ -81,7 +90,15 @@ export class ReplicaNetwork {
       .then(stream => {
         if (this.stopped) { stream.abort(new Error('stopped')); return }
         p.stream = stream
-        stream.addEventListener('close', () => { if (p.stream === stream) p.stream = undefined })
+        if (p.lost) { p.lost = false; this.peerHandler(p.info.id, true) }
+        stream.addEventListener('close', () => {
+          if (p.stream !== stream) return
+          p.stream = undefined
+          if (this.stopped) return
+          p.lost = true
+          this.peerHandler(p.info.id, false)
+          setImmediate(() => { this.ensureStream(p) })
+        })
         this.flush(p)
       })
       .catch(() => { /* peer down: the redial loop tries again */ })

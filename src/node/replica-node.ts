@@ -259,6 +259,10 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin, verifier.verify)
   const started = node
   net.onFrame((from, bytes) => { started.onReplicaFrame(from, bytes) })
+  net.onPeer((replica, up) => {
+    log.info({ peer: replica }, up ? 'connection to replica open again' : 'connection to replica closed')
+    driver.push({ type: 'peer', replica, up })
+  })
   await host.start()
   // The core's clock starts at the first tick: give it the wall clock before any request can
   // arrive, or a request stamped at time 0 looks a lifetime old at the first tick and starts a view change.

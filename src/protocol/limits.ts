@@ -47,12 +47,21 @@ export const VIEW_CHANGE_BACKOFF_MAX_EXP = 4
  * STALL_WARN_MS): the replica was not running, and the rest of the stall does not count.
  */
 export const TIMER_STEP_MAX_MS = 250
+/**
+ * A backup whose connection to the primary closed (ProtocolEvent 'peer') and stayed closed this
+ * long, with requests waiting and nothing executed meanwhile, starts a view change without
+ * waiting for the rest of its request timer (never later than the timer itself). Longer than
+ * the node's redial (src/net REDIAL_MS 300 ms, but a closed stream is redialled at once), so a
+ * connection that merely dropped and came back does not depose a working primary.
+ */
+export const PRIMARY_LOST_GRACE_MS = 250
 
 export function checkProtocolLimits (): void {
   if (PENDING_PER_CLIENT_MAX > PENDING_REQUESTS_MAX) throw new Error('per-client pending bound exceeds the total bound')
   if (REPLIES_PER_CLIENT_MAX > CACHED_REPLIES_MAX) throw new Error('per-client reply cache exceeds the total')
   if (REPLIES_PER_CLIENT_MAX * CACHED_REPLY_BYTES_PER_REPLY_MAX > CACHED_REPLY_BYTES_MAX) throw new Error('one client\'s cached replies must fit the byte bound')
   if (codec.WINDOW_MAX > FUTURE_MESSAGES_PER_SENDER_MAX * 4) throw new Error('future buffer too small for the window')
+  if (PRIMARY_LOST_GRACE_MS <= 0 || PRIMARY_LOST_GRACE_MS > TIMER_STEP_MAX_MS * 4) throw new Error('the primary-lost grace must be positive and short')
 }
 
 checkProtocolLimits()

@@ -47,6 +47,11 @@ export class Replica implements ReplicaCore {
         onStateTransferred(s, event.seq, event.blockHash)
         tryExecute(s)
         break
+      case 'peer':
+        if (event.replica < 0 || event.replica >= s.n || event.replica === s.id) break
+        if (event.up) s.peersLost.delete(event.replica)
+        else if (!s.peersLost.has(event.replica)) s.peersLost.set(event.replica, s.timerMs)
+        break
     }
     tryPropose(s, batch => { propose(s, batch) })
     this.checkInvariants()

@@ -73,6 +73,8 @@ export class State {
   /** Why this replica last started a view change (for logs and /status). */
   viewChangeCause: string | undefined
   timerStartedMs: number | undefined
+  /** Replicas whose connection the host reported closed, with the liveness clock (timerMs) then. */
+  readonly peersLost = new Map<number, number>()
 
   /** Last time something executed (or the view changed): the retransmit timer measures from it. */
   lastProgressMs = 0

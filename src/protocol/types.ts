@@ -84,6 +84,14 @@ export type ProtocolEvent =
   | { type: 'executed', seq: number, blockHash: Uint8Array, header: BlockHeader, results: TxResult[] }
   /** State transfer finished: the driver's ledger now holds every block up to `seq`. */
   | { type: 'state-transferred', seq: number, blockHash: Uint8Array }
+  /**
+   * The host's connection to replica `replica` closed (`up: false`: its process died or
+   * restarted, a failure detector's hint) or is open again. Only liveness uses it: a backup whose
+   * connection to the primary closed, with requests waiting and nothing executed since, changes
+   * view after PRIMARY_LOST_GRACE_MS instead of the whole request timeout. Safety never depends
+   * on it (any replica may ask for a view change; f+1 must before the others join).
+   */
+  | { type: 'peer', replica: ReplicaId, up: boolean }
 
 export type Action =
   | { type: 'persist', records: WalRecord[] }

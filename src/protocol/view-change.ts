@@ -3,7 +3,7 @@ import { pb, type Batch, type PreparedCert, type ViewChange } from '../codec/ind
 import { evidenceRoot, txRoot } from '../crypto/digests.js'
 import { bytesEqual, sha256, toHex } from '../crypto/hash.js'
 import { validCheckpointProof } from './checkpoints.js'
-import { VIEW_CHANGE_BACKOFF_MAX_EXP } from './limits.js'
+import { PRIMARY_LOST_GRACE_MS, VIEW_CHANGE_BACKOFF_MAX_EXP } from './limits.js'
 import { retransmitMs } from './retransmit.js'
 import { digestOf, type State } from './state.js'
 
@@ -31,14 +31,33 @@ export function decayBackoff (s: State): void {
  * Tick: the request timer of §4.4, and the NEW-VIEW timer of a view change in progress. The
  * request timer is a backup's (§4.4: "a backup starts a timer when it receives a request"): a
  * primary whose own batches take longer than the timeout under load no longer votes to depose
- * itself, which with one backup's timeout made the f+1 join rule move everyone.
+ * itself, which with one backup's timeout made the f+1 join rule move everyone. Both timers fire
+ * early when the host reports the (new) primary's connection closed (ProtocolEvent 'peer').
  */
 export function onViewTimers (s: State): void {
   const t = viewChangeTimeoutMs(s)
   if (s.viewChanging) {
-    if (s.timerMs - s.viewChangeStartedMs >= t) startViewChange(s, s.view + 1, `view-change-timer: no NEW-VIEW for view ${s.view} in ${t} ms`)
-  } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined && s.timerMs - s.timerStartedMs >= t) {
-    startViewChange(s, s.view + 1, `request-timer: nothing executed for ${s.timerMs - s.timerStartedMs} ms (timeout ${t} ms) with ${s.pending.size} requests pending, ${s.inFlight.size} in flight, last executed ${s.lastExecuted}`)
+    if (s.timerMs - s.viewChangeStartedMs >= t) {
+      startViewChange(s, s.view + 1, `view-change-timer: no NEW-VIEW for view ${s.view} in ${t} ms`)
+      return
+    }
+    // The new primary's connection closed: it cannot send NEW-VIEW (the timer runs once 2f+1 ask).
+    const lost = s.peersLost.get(s.primary(s.view))
+    if (lost !== undefined && s.timerMs - Math.max(lost, s.viewChangeStartedMs) >= PRIMARY_LOST_GRACE_MS) {
+      startViewChange(s, s.view + 1, `primary-lost: connection to ${s.primary(s.view)}, primary of view ${s.view}, closed ${s.timerMs - lost} ms ago, no NEW-VIEW`)
+    }
+  } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined) {
+    const waiting = `with ${s.pending.size} requests pending, ${s.inFlight.size} in flight, last executed ${s.lastExecuted}`
+    if (s.timerMs - s.timerStartedMs >= t) {
+      startViewChange(s, s.view + 1, `request-timer: nothing executed for ${s.timerMs - s.timerStartedMs} ms (timeout ${t} ms) ${waiting}`)
+      return
+    }
+    // The connection to the primary closed and nothing executed since (the request timer restarts
+    // on progress): a crashed primary costs PRIMARY_LOST_GRACE_MS, not the whole timeout.
+    const lost = s.peersLost.get(s.primary(s.view))
+    if (lost !== undefined && s.timerMs - Math.max(lost, s.timerStartedMs) >= PRIMARY_LOST_GRACE_MS) {
+      startViewChange(s, s.view + 1, `primary-lost: connection to primary ${s.primary(s.view)} closed ${s.timerMs - lost} ms ago, nothing executed for ${s.timerMs - s.timerStartedMs} ms ${waiting}`)
+    }
   }
 }
 

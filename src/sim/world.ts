@@ -29,6 +29,8 @@ export type WorldEvent =
   | { kind: 'client', client: number }
   | { kind: 'reply', client: number, from: number, reply: TxReply }
   | { kind: 'restart', replica: number }
+  /** `to`'s connection to `replica` closed (it crashed) or opened again (it restarted). */
+  | { kind: 'peer', to: number, replica: number, up: boolean }
   | { kind: 'fetch', replica: number, seq: number }
   | { kind: 'request', to: number, tx: Transaction }
   | { kind: 'fault', apply: () => void }
@@ -130,6 +132,12 @@ export class World {
     this.witness.forget(i)
     this.stats.crashes++
     this.q.push(restartAt, { kind: 'restart', replica: i })
+    this.tellPeers(i, false)
+  }
+
+  /** A process that dies or starts closes or opens its connections: the others notice soon after. */
+  private tellPeers (i: number, up: boolean): void {
+    for (const h of this.hosts) if (h.id !== i) this.q.push(this.now + this.prng.int(1, 20), { kind: 'peer', to: h.id, replica: i, up })
   }
 
   restart (i: number): void {
@@ -139,6 +147,7 @@ export class World {
     h.core = this.makeCore(i, h.wal, h.ledger)
     if (!h.honest) h.core.set(settings)
     h.up = true
+    this.tellPeers(i, true)
   }
 
   async step (i: number, event: ProtocolEvent, crashAfter = -1): Promise<void> {

@@ -3,7 +3,7 @@
 // Timeout T = 1000 ms, n = 4, f = 1.
 import { describe, expect, it } from 'vitest'
 import { tx } from '../helpers.js'
-import { TIMER_STEP_MAX_MS } from '../../../src/protocol/limits.js'
+import { PRIMARY_LOST_GRACE_MS, TIMER_STEP_MAX_MS } from '../../../src/protocol/limits.js'
 import { Probe, batch, commit, digestOf, newView, prePrepare, prepare, primaryOf, viewChange } from './forge.js'
 
 const T = 1000
@@ -216,5 +216,83 @@ describe('§4.5.2 liveness', () => {
     expect(viewChangesSent(p)).toEqual([1])
     p.tick(1)
     expect(viewChangesSent(p)).toEqual([1, 2])
+  })
+})
+
+describe('the host\'s hint that the primary\'s connection closed (ProtocolEvent \'peer\')', () => {
+  const G = PRIMARY_LOST_GRACE_MS
+  const lost = (p: Probe, replica: number): void => { p.step({ type: 'peer', replica, up: false }) }
+
+  it('a backup waiting for a request asks for v+1 once the primary\'s connection stayed closed for the grace, long before T', () => {
+    const p = new Probe(1)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    lost(p, 0)
+    p.tick(G - 1)
+    expect(viewChangesSent(p)).toEqual([])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1])
+    expect(p.core.status().viewChangeCause).toBe(`primary-lost: connection to primary 0 closed ${G} ms ago, nothing executed for ${G} ms with 1 requests pending, 0 in flight, last executed 0`)
+  })
+
+  it('a lost connection with nothing to wait for changes nothing; the grace counts from the first request after it', () => {
+    const p = new Probe(1)
+    lost(p, 0)
+    p.tick(5 * G)
+    expect(viewChangesSent(p)).toEqual([])
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(G - 1)
+    expect(viewChangesSent(p)).toEqual([])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+
+  it('a connection that opens again within the grace, a lost backup, or the primary itself hearing of a lost backup: no early view change', () => {
+    const back = new Probe(1)
+    back.step({ type: 'request', tx: tx(1, 1) })
+    lost(back, 0)
+    back.tick(G - 10)
+    back.step({ type: 'peer', replica: 0, up: true })
+    back.tick(T - G)
+    expect(viewChangesSent(back)).toEqual([])
+    back.tick(G) // the request timer itself still runs
+    expect(viewChangesSent(back)).toEqual([1])
+    const other = new Probe(1)
+    other.step({ type: 'request', tx: tx(1, 1) })
+    lost(other, 2)
+    other.tick(T - 1)
+    expect(viewChangesSent(other)).toEqual([])
+    const primary = new Probe(0)
+    primary.step({ type: 'request', tx: tx(1, 1) })
+    lost(primary, 1)
+    primary.tick(2 * T)
+    expect(viewChangesSent(primary)).toEqual([])
+  })
+
+  it('progress after the loss restarts the wait: a batch executed by way of the others is not a dead primary', () => {
+    const p = new Probe(1)
+    const b = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    p.step({ type: 'request', tx: tx(1, 2) })
+    lost(p, 0)
+    p.tick(G - 10)
+    commitAndExecute(p, 1, b)
+    p.tick(G - 1)
+    expect(viewChangesSent(p)).toEqual([])
+    p.tick(10)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+
+  it('in a view change whose 2f+1 VIEW-CHANGEs are in, a closed connection to the new primary moves on to v+2 after the grace, not after 2T', () => {
+    const p = new Probe(3)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T) // asks for view 1 (primary 1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    p.deliver(0, { type: 'view-change', viewChange: viewChange(1, 0), batches: [] })
+    lost(p, 1)
+    p.tick(G - 1)
+    expect(p.core.status().view).toBe(1)
+    p.tick(1)
+    expect(p.core.status().view).toBe(2)
+    expect(p.core.status().viewChangeCause).toMatch(/^primary-lost: connection to 1, primary of view 1, closed/)
   })
 })
