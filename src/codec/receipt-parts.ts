@@ -67,7 +67,10 @@ function walk (bytes: Uint8Array): Span[] | { ok: false, error: DecodeError } {
     const name = receiptPartName(k)
     if (k >= FIXED.length + L.RECEIPT_ATTESTATIONS_MAX) return fail(name, `a receipt holds at most ${L.RECEIPT_ATTESTATIONS_MAX} attestations`)
     const field = FIXED[k]?.field ?? 4
-    const after = k > 0 ? `; or ${receiptPartName(k - 1)} before it is cut short or overlong` : ''
+    // A wrong length anywhere before shifts every later part, and a shifted part may even parse:
+    // name every earlier part (a header whose length byte was changed has been seen to end up
+    // here, past a proof that happened to parse).
+    const after = k > 0 ? `; or a part before it (${[...Array(k).keys()].map(receiptPartName).join(', ')}) is cut short or overlong` : ''
     const tag = varint(bytes, pos)
     const expected = field * 8 + 2
     if (tag === undefined || tag.value !== expected) {
