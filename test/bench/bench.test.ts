@@ -57,6 +57,10 @@ describe('pbft bench on a real cluster', () => {
     expect(r.baseline.cpuMsPerTx).toBeGreaterThan(0)
     expect(formatResult(r)).toMatch(/committed\s+\d+ tx\/s/)
     expect(formatTargets(r)).toMatch(/RSS per replica < 250 MiB/)
+    // a fresh client connected after the load and committed one transfer
+    expect(r.newClient?.connectMs).toBeGreaterThan(0)
+    expect(r.newClient?.firstTransferMs).toBeGreaterThan(0)
+    expect(formatTargets(r)).toMatch(/a new client's first transfer <= 50 ms: [\d.]+ ms/)
     const svg = await runChart(r)
     expect(svg.startsWith('<svg')).toBe(true)
     expect(svg).toContain('committed tx/s')

@@ -16,6 +16,7 @@ export function formatResult (r: BenchResult): string {
   ]
   for (const [kind, count] of Object.entries(r.errorKinds)) lines.push(`  error          ${count} x ${kind}`)
   if (r.killPrimary !== undefined) lines.push(`  kill primary   at ${r.killPrimary.atS} s; longest stall without commits ${r.killPrimary.longestStallMs} ms`)
+  if (r.newClient !== undefined) lines.push(`  new client     connect ${r.newClient.connectMs} ms, then its first transfer ${r.newClient.firstTransferMs} ms`)
   return lines.join('\n')
 }
 
@@ -28,5 +29,6 @@ export function formatTargets (r: BenchResult): string {
     t(Math.max(...r.replicas.map(p => p.peakRssMiB)) < 250, `RSS per replica < 250 MiB: peak ${Math.max(...r.replicas.map(p => p.peakRssMiB))} MiB`)]
   if (open1000) out.push(t(r.latencyMs.p50 <= 20 && r.latencyMs.p99 <= 100, `at 1,000 tx/s offered, p50 <= 20 ms and p99 <= 100 ms: ${r.latencyMs.p50} / ${r.latencyMs.p99} ms`))
   if (r.killPrimary !== undefined) out.push(t(r.killPrimary.longestStallMs <= 1500, `commits resume within 1.5 s of SIGKILL of the primary: ${r.killPrimary.longestStallMs} ms`))
+  if (r.newClient !== undefined) out.push(t(r.newClient.firstTransferMs <= 50, `a new client's first transfer <= 50 ms: ${r.newClient.firstTransferMs} ms (connect ${r.newClient.connectMs} ms before it)`))
   return out.join('\n')
 }

@@ -48,6 +48,8 @@ export interface BenchResult {
   avgBatchSize: number
   viewChanges: number
   killPrimary?: { atS: number, longestStallMs: number }
+  /** A client that connects once the load has stopped (cluster warm, idle): connect, then its first transfer. */
+  newClient?: { connectMs: number, firstTransferMs: number }
   ceiling: Ceiling
   baseline: Baseline
   throughputOverCeiling: number
@@ -125,6 +127,7 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
     run.stop()
     await Promise.race([run.done, sleep(35_000)])
     await Promise.all(clients.map(async c => { await c.close() }))
+    const newClient = await firstTransfer(cl, keys[0]!.seed, keys[recipientOf(0, o.clients)]!.publicKey).catch(() => undefined)
     const [p50, p90, p99, max] = run.stats.latency.quantiles([0.5, 0.9, 0.99, 1])
     const committed = Math.max(1, committedInWindow)
     const replicas = cl.pids.map((_, i): ReplicaFigures => {
@@ -153,12 +156,30 @@ export async function runBench (o: BenchOptions): Promise<BenchResult> {
       perSecond: perSecond(run.stats.timeline, (o.warmupS + o.durationS) * 1000).slice(o.warmupS),
       replicas, loadGeneratorCpuMsPerTx: round(loadCpu / committed, 3), avgBatchSize: round(avgBatchSize, 1), viewChanges: after.viewChanges - before.viewChanges,
       killPrimary: o.killPrimaryAtS === undefined ? undefined : { atS: o.killPrimaryAtS, longestStallMs: longestStallMs(run.stats.timeline, (o.warmupS + o.killPrimaryAtS) * 1000, (o.warmupS + o.durationS) * 1000) },
+      newClient,
       ceiling, baseline,
       throughputOverCeiling: round(committedTxPerSec / ceiling.txPerSec, 3),
       cpuPerTxOverBaseline: round(cpuPerTx / baseline.cpuMsPerTx, 2)
     }
   } finally {
     await stopBenchCluster(cl, o.keep === true)
+  }
+}
+
+/**
+ * Issue #12's "a new client's first transfer": a fresh SDK client (its own libp2p host) connects
+ * and makes one transfer, timed apart, once the run's load has stopped.
+ */
+async function firstTransfer (cl: BenchCluster, seed: Uint8Array, to: Uint8Array): Promise<{ connectMs: number, firstTransferMs: number }> {
+  await sleep(500)
+  const t0 = performance.now()
+  const client = await connectClient(cl.genesis, seed, { timeoutMs: 10_000 })
+  const t1 = performance.now()
+  try {
+    await client.transfer(to, 1n)
+    return { connectMs: round(t1 - t0, 1), firstTransferMs: round(performance.now() - t1, 1) }
+  } finally {
+    await client.close()
   }
 }
 
