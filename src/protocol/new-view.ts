@@ -129,6 +129,7 @@ function trustedO (s: State, nv: NewView, batches: Batch[]): ComputedO {
 
 /** Enter the new view: adopt its stable checkpoint, then process O as pre-prepares. */
 function installNewView (s: State, o: ComputedO, prePrepares: PrePrepare[]): void {
+  s.lastProgressMs = s.nowMs // the retransmit timer waits from here (view-change.ts startViewChange)
   s.viewChanging = false
   s.activeView = s.view
   s.timerStartedMs = undefined

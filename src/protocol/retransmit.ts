@@ -3,11 +3,8 @@
 // and persisted for sequence numbers above the stable checkpoint, and its checkpoints, so
 // replicas that lost messages can finish those seqs without waiting for a view change.
 import type { ReplicaMessage } from '../codec/index.js'
-import type { State } from './state.js'
-
-export function retransmitMs (s: State): number {
-  return Math.max(50, Math.floor(s.cfg.viewChangeTimeoutMs / 2))
-}
+import { retransmitMs, type State } from './state.js'
+import { sendViewChange } from './view-change.js'
 
 export function onRetransmitTimer (s: State): void {
   const every = retransmitMs(s)
@@ -15,7 +12,7 @@ export function onRetransmitTimer (s: State): void {
   s.lastRetransmitMs = s.nowMs
   if (s.viewChanging) {
     if (s.ownViewChange !== undefined && s.ownViewChange.vc.newView === s.view) {
-      s.broadcast({ type: 'view-change', viewChange: s.ownViewChange.vc, batches: s.ownViewChange.batches })
+      sendViewChange(s, s.ownViewChange.vc, s.ownViewChange.batches)
     }
     return
   }

@@ -203,6 +203,11 @@ export class State {
   }
 }
 
+/** How long without progress before a replica re-sends what it signed (retransmit.ts). */
+export function retransmitMs (s: State): number {
+  return Math.max(50, Math.floor(s.cfg.viewChangeTimeoutMs / 2))
+}
+
 export function digestOf (batch: Batch): string {
   return toHex(proposalDigest(batch.proposal))
 }

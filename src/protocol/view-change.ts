@@ -4,8 +4,7 @@ import { evidenceRoot, txRoot } from '../crypto/digests.js'
 import { bytesEqual, sha256, toHex } from '../crypto/hash.js'
 import { validCheckpointProof } from './checkpoints.js'
 import { PRIMARY_LOST_GRACE_MS, VIEW_CHANGE_BACKOFF_MAX_EXP } from './limits.js'
-import { retransmitMs } from './retransmit.js'
-import { digestOf, type State } from './state.js'
+import { digestOf, retransmitMs, type State } from './state.js'
 
 export function viewChangeTimeoutMs (s: State): number {
   return s.cfg.viewChangeTimeoutMs * 2 ** Math.min(s.consecutiveViewChanges, VIEW_CHANGE_BACKOFF_MAX_EXP)
@@ -89,8 +88,23 @@ export function startViewChange (s: State, newView: number, cause: string): void
     s.ownViewChange = own
   }
   s.persist({ kind: 'view', view: newView }, { kind: 'view-change', viewChange: own.vc, batches: own.batches })
-  s.broadcast({ type: 'view-change', viewChange: own.vc, batches: own.batches })
+  sendViewChange(s, own.vc, own.batches)
   storeViewChange(s, s.id, own.vc, own.batches)
+  // A view change is progress for the retransmit timer: without this a replica idle for 500 ms
+  // before it re-sent its VIEW-CHANGE (and the new primary its NEW-VIEW's pre-prepares, with
+  // their batches) at once, megabytes on the links the view change itself needed.
+  s.lastProgressMs = s.nowMs
+}
+
+/**
+ * VIEW-CHANGE to every replica, with the batches of its prepared certificates only to the
+ * primary of the new view: it is the one that may re-propose them, and the backups get the
+ * batches O re-proposes with its NEW-VIEW. After a busy spell the batches are up to a
+ * checkpoint interval of full blocks, about a megabyte, which each replica sent to every other.
+ */
+export function sendViewChange (s: State, vc: ViewChange, batches: Batch[]): void {
+  const primary = s.primary(vc.newView)
+  for (let r = 0; r < s.n; r++) if (r !== s.id) s.send(r, { type: 'view-change', viewChange: vc, batches: r === primary ? batches : [] })
 }
 
 function storeViewChange (s: State, from: number, vc: ViewChange, batches: Batch[]): void {
@@ -217,7 +231,8 @@ export function onViewChange (s: State, from: number, vc: ViewChange, batches: B
     return
   }
   if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')
-  const problem = viewChangeProblem(s, vc, batches)
+  // Only the new primary needs the batches (sendViewChange): it alone re-proposes them.
+  const problem = viewChangeProblem(s, vc, batches, s.primary(vc.newView) === s.id)
   if (problem !== undefined) return s.drop(`view-change-invalid: ${problem}`)
   storeViewChange(s, from, vc, batches)
   // Join a view change once f+1 others asked for higher views: one of them is honest (§4.5.2).

@@ -164,9 +164,9 @@ describe('§4.4 view change after a restart', () => {
     expect(c.executed[1]!.map(e => e.seq)).toEqual([1, 2]) // executed, stable checkpoint still 0
     c.restart(1)
     const out = c.replicas[1]!.forceViewChange()
-    const vc = out.find(a => a.type === 'broadcast' && a.message.type === 'view-change')
+    const vc = out.find(a => a.type === 'send' && a.message.type === 'view-change')
     expect(vc).toBeDefined()
-    if (vc?.type === 'broadcast' && vc.message.type === 'view-change') {
+    if (vc?.type === 'send' && vc.message.type === 'view-change') {
       expect(vc.message.viewChange.prepared.map(p => p.prePrepare.seq)).toEqual([1, 2])
     }
   })

@@ -190,7 +190,7 @@ describe('§4.2 a backup accepts a PRE-PREPARE only if every field it carries ch
     expect(evidenceProblem(keys, 'test-chain', ev[0]!)).toBeUndefined()
     // a provably faulty primary: the view changes at the next tick, not after the timeout
     const vcs = Probe.sent(p.tick(1), 'view-change')
-    expect(vcs.map(m => m.viewChange.newView)).toEqual([1])
+    expect([...new Set(vcs.map(m => m.viewChange.newView))]).toEqual([1])
   })
 })
 

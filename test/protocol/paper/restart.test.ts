@@ -18,9 +18,12 @@ describe('restart from the write-ahead log', () => {
     const b = batch(0, 1, [tx(1, 2)])
     r.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
     expect(r.prepares()).toHaveLength(0)
-    const [vc] = Probe.sent(r.core.forceViewChange(), 'view-change')
+    const out = r.core.forceViewChange()
+    const [vc] = Probe.sent(out, 'view-change')
     expect(vc!.viewChange.prepared.map(pc => [pc.prePrepare.seq, toHex(pc.prePrepare.digest)])).toEqual([[1, toHex(digestOf(a))]])
-    expect(vc!.batches.map(x => toHex(digestOf(x)))).toEqual([toHex(digestOf(a))])
+    // the batch is kept with it (replica 1 is view 1's primary: it re-proposes it from there)
+    const kept = out.flatMap(x => x.type === 'persist' ? x.records : []).find(x => x.kind === 'view-change')
+    expect(kept?.kind === 'view-change' ? kept.batches.map(x => toHex(digestOf(x))) : []).toEqual([toHex(digestOf(a))])
   })
 
   it('a restarted backup still holds its accepted pre-prepare and its own PREPARE: one more prepare from a backup completes it, as before the crash', () => {
@@ -212,7 +215,7 @@ describe('restart from the write-ahead log', () => {
     const r = new Probe(2, {}, { records: p.wal(), lastExecuted: { seq: 0, blockHash: new Uint8Array(32) } }, 0)
     const out = r.tick(600)
     expect(r.core.status()).toMatchObject({ view: 1, viewChanging: true })
-    expect(Probe.sent(out, 'view-change').map(m => toHex(m.viewChange.signature))).toEqual([toHex(vc!.viewChange.signature)])
+    expect([...new Set(Probe.sent(out, 'view-change').map(m => toHex(m.viewChange.signature)))]).toEqual([toHex(vc!.viewChange.signature)])
   })
 
   it('a primary restarted from its ledger alone (no write-ahead records) numbers its next batch after the last executed seq', () => {

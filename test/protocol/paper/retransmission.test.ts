@@ -83,8 +83,29 @@ describe('retransmission', () => {
     const [vc] = Probe.sent(p.core.forceViewChange(), 'view-change')
     p.tick(EVERY)
     const out = p.tick(EVERY)
-    expect(Probe.sent(out, 'view-change').map(m => toHex(m.viewChange.signature))).toEqual([toHex(vc!.viewChange.signature)])
+    // to each other replica once, the same signed VIEW-CHANGE
+    expect(out.flatMap(a => a.type === 'send' && a.message.type === 'view-change' ? [[a.to, toHex(a.message.viewChange.signature)]] : [])).toEqual([0, 2, 3].map(to => [to, toHex(vc!.viewChange.signature)]))
     expect(p.prepares(out)).toHaveLength(0)
+  })
+
+  it('a view change, started or installed, counts as progress: nothing is re-sent for a full interval after it, however long the replica was idle before', () => {
+    const p = new Probe(2)
+    p.tick(3 * EVERY + EVERY / 2) // idle: the last progress is long past, the last (empty) re-send round EVERY / 2 ago
+    const [vc] = Probe.sent(p.core.forceViewChange(), 'view-change')
+    expect(Probe.sent(p.tick(EVERY - 1), 'view-change')).toHaveLength(0)
+    expect([...new Set(Probe.sent(p.tick(1), 'view-change').map(m => toHex(m.viewChange.signature)))]).toEqual([toHex(vc!.viewChange.signature)])
+    // the new primary of view 1 sends NEW-VIEW with a re-proposed batch; its pre-prepare is not re-sent at once
+    const q = new Probe(1)
+    const a = batch(0, 1, [tx(1, 1)])
+    q.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    q.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 2) })
+    q.tick(EVERY + 100) // idle past a retransmit round, below the request timeout
+    q.core.forceViewChange()
+    q.tick(EVERY / 2)
+    const out = [...q.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] }), ...q.deliver(3, { type: 'view-change', viewChange: viewChange(1, 3), batches: [] })]
+    expect(Probe.sent(out, 'new-view')).toHaveLength(1)
+    expect(Probe.sent(q.tick(EVERY - 1), 'pre-prepare')).toHaveLength(0)
+    expect(Probe.sent(q.tick(1), 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([1])
   })
 
   it('a backup that installed a view relays its NEW-VIEW to a replica still asking for that view, at most once per interval', () => {

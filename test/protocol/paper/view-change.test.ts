@@ -2,6 +2,7 @@
 // its O, and the backups' validation of NEW-VIEW (they recompute O from V). n = 4, f = 1.
 import { describe, expect, it } from 'vitest'
 import type { Batch, NewView, PreparedCert, ViewChange } from '../../../src/codec/index.js'
+import type { Action } from '../../../src/protocol/types.js'
 import { evidenceProblem } from '../../../src/crypto/evidence.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { config, tx } from '../helpers.js'
@@ -171,28 +172,48 @@ describe('§4.4 a backup accepts NEW-VIEW only if O is what it computes from V',
 })
 
 describe('§4.4 VIEW-CHANGE', () => {
-  /** Replica 1 with seq 1 prepared (batch `a`) in view 0. */
-  function preparedBackup (): { p: Probe, a: Batch } {
-    const p = new Probe(1)
+  /** Replica `id` (1 or 2) with seq 1 prepared (batch `a`) in view 0. */
+  function preparedBackup (id = 1): { p: Probe, a: Batch } {
+    const p = new Probe(id)
     const a = batch(0, 1, [tx(1, 1)])
     p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
-    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 2) })
+    p.deliver(3 - id, { type: 'prepare', prepare: prepare(0, 1, digestOf(a), 3 - id) })
     return { p, a }
   }
 
+  /** The VIEW-CHANGE messages of `actions` by receiver. */
+  const viewChangesTo = (actions: Action[]): Map<number, { viewChange: ViewChange, batches: Batch[] }> =>
+    new Map(actions.flatMap(x => x.type === 'send' && x.message.type === 'view-change' ? [[x.to, x.message] as const] : []))
+
   it('"a backup ... multicasts a VIEW-CHANGE message <v+1, n, C, P, i>" with P holding its prepared certificates, persisted first', () => {
-    const { p, a } = preparedBackup()
+    const { p, a } = preparedBackup(2)
     const out = p.core.forceViewChange()
-    const [m] = Probe.sent(out, 'view-change')
-    expect(m!.viewChange).toMatchObject({ newView: 1, stableSeq: 0, replica: 1 })
-    const [pc] = m!.viewChange.prepared
+    const sent = viewChangesTo(out)
+    expect([...sent.keys()].sort()).toEqual([0, 1, 3])
+    const m = sent.get(1)!
+    expect(m.viewChange).toMatchObject({ newView: 1, stableSeq: 0, replica: 2 })
+    const [pc] = m.viewChange.prepared
     expect(pc!.prePrepare.seq).toBe(1)
     expect(toHex(pc!.prePrepare.digest)).toBe(hexOf(a))
     expect(pc!.prepares.map(x => x.replica).sort()).toEqual([1, 2])
-    expect(m!.batches.map(hexOf)).toEqual([hexOf(a)])
+    for (const to of [0, 3]) expect(sent.get(to)!.viewChange).toEqual(m.viewChange) // one message to all
     const persistAt = out.findIndex(x => x.type === 'persist' && x.records.some(r => r.kind === 'view-change'))
-    expect(out.findIndex(x => x.type === 'broadcast' && x.message.type === 'view-change')).toBeGreaterThan(persistAt)
+    expect(out.findIndex(x => x.type === 'send' && x.message.type === 'view-change')).toBeGreaterThan(persistAt)
     expect(persistAt).toBeGreaterThanOrEqual(0)
+  })
+
+  it('the batches of P travel only to the new primary, the one replica that may re-propose them (the others get O\'s batches with NEW-VIEW)', () => {
+    const { p, a } = preparedBackup(2)
+    const sent = viewChangesTo(p.core.forceViewChange())
+    expect(sent.get(1)!.batches.map(hexOf)).toEqual([hexOf(a)]) // replica 1 is the primary of view 1
+    expect(sent.get(0)!.batches).toEqual([])
+    expect(sent.get(3)!.batches).toEqual([])
+    // ... and a backup that is not the new primary takes a VIEW-CHANGE without them: it joins on it
+    const q = new Probe(3)
+    q.deliver(2, { type: 'view-change', viewChange: sent.get(3)!.viewChange, batches: [] })
+    expect(Object.keys(q.drops())).toEqual([])
+    q.deliver(0, { type: 'view-change', viewChange: viewChange(1, 0), batches: [] })
+    expect(q.core.status()).toMatchObject({ view: 1, viewChanging: true }) // f+1 = 2 asked for view 1
   })
 
   it('a replica that only pre-prepared (not prepared) a seq reports no certificate for it', () => {
