@@ -1,6 +1,6 @@
 // Checks the client signatures a replica message carries before the core steps it, a chunk at
 // a time with a yield to the event loop between chunks. The core checks every transaction of a
-// PRE-PREPARE inside one `step`: for a batch of 512 that is about 60 ms during which nothing else
+// PRE-PREPARE inside one `step`: for a full batch of 512 that is about 60 ms during which nothing else
 // of the process ran (sockets, ticks, GET /status; found by `pbft bench --overload`, backups'
 // steps of 55-130 ms). The verdicts land in the replica's verify memo (verify-cache.ts), so the
 // core's own checks become lookups; the core still decides, this only moves the work.
@@ -11,6 +11,13 @@ import type { ProtocolEvent } from '../protocol/types.js'
 
 /** Signatures checked between two yields. */
 export const PREVERIFY_CHUNK = 64
+/**
+ * Messages with fewer transactions go straight to the core (when nothing waits here): about
+ * 25 ms of checks at most, and checking them twice (here, then the memo lookup in the core) and
+ * the yields cost the closed-loop bench 6-11 % of its throughput when every batch (~120
+ * transactions) came through here. Under overload batches are full (512) and are chunked.
+ */
+export const PREVERIFY_MIN_TXS = 256
 /** Replica messages waiting here; beyond it they are dropped and counted (retransmission repairs). */
 export const PREVERIFY_QUEUE_MAX = 4096
 
@@ -36,11 +43,11 @@ export class PreVerifier {
 
   constructor (private readonly chainId: string, private readonly verify: Verify, private readonly push: (e: MessageEvent) => void) {}
 
-  /** Passes `e` on at once when nothing waits and it carries at most one chunk; otherwise after its checks. False if dropped. */
+  /** Passes `e` on at once when nothing waits and it carries fewer than PREVERIFY_MIN_TXS; otherwise after its checks. False if dropped. */
   submit (e: MessageEvent): boolean {
     if (this.stopped) return false
     const txs = transactionsOf(e.message)
-    if (!this.running && txs.length <= PREVERIFY_CHUNK) {
+    if (!this.running && txs.length < PREVERIFY_MIN_TXS) {
       this.push(e)
       return true
     }
@@ -65,9 +72,10 @@ export class PreVerifier {
     this.running = true
     try {
       for (let e = this.queue[0]; e !== undefined && !this.stopped; e = this.queue[0]) {
+        // A small message waiting behind a large one is passed on without checks or yields.
         const txs = transactionsOf(e.message)
-        for (let i = 0; i < txs.length && !this.stopped; i += PREVERIFY_CHUNK) {
-          if (i > 0 || txs.length > PREVERIFY_CHUNK) await new Promise(resolve => setImmediate(resolve))
+        for (let i = 0; i < txs.length && txs.length >= PREVERIFY_MIN_TXS && !this.stopped; i += PREVERIFY_CHUNK) {
+          await new Promise(resolve => setImmediate(resolve))
           for (const tx of txs.slice(i, i + PREVERIFY_CHUNK)) if (tx.chainId === this.chainId) this.verify(tx.client, signingBytes('transaction', tx), tx.signature)
         }
         this.queue.shift()

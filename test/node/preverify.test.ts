@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplicaMessage } from '../../src/codec/index.js'
 import { verify as ed25519Verify } from '../../src/crypto/ed25519.js'
-import { PREVERIFY_CHUNK, PREVERIFY_QUEUE_MAX, PreVerifier } from '../../src/node/preverify.js'
+import { PREVERIFY_CHUNK, PREVERIFY_MIN_TXS, PREVERIFY_QUEUE_MAX, PreVerifier } from '../../src/node/preverify.js'
 import { CHAIN, tx } from '../protocol/helpers.js'
 import { batch, digestOf, prePrepare, prepare } from '../protocol/paper/forge.js'
 
-const big = batch(0, 1, [...Array(3 * PREVERIFY_CHUNK + 5).keys()].map(k => tx(1, k + 1)))
+const big = batch(0, 1, [...Array(PREVERIFY_MIN_TXS + 5).keys()].map(k => tx(1, k + 1)))
 const bigPrePrepare: ReplicaMessage = { type: 'pre-prepare', prePrepare: prePrepare(0, 1, big), batch: big }
 const vote: ReplicaMessage = { type: 'prepare', prepare: prepare(0, 1, digestOf(big), 2) }
 const nextTurn = async (): Promise<void> => { await new Promise(resolve => setImmediate(resolve)) }
@@ -21,10 +21,10 @@ function setup (): { pv: PreVerifier, pushed: string[], checks: number[], log: s
 }
 
 describe('PreVerifier', () => {
-  it('a message with at most one chunk of transactions, nothing waiting, goes on at once and unchecked (the core checks it)', () => {
+  it('a message with fewer than PREVERIFY_MIN_TXS transactions, nothing waiting, goes on at once and unchecked (the core checks it)', () => {
     const { pv, pushed, checks } = setup()
     expect(pv.submit({ type: 'message', from: 2, message: vote })).toBe(true)
-    const small = batch(0, 2, [tx(1, 1)])
+    const small = batch(0, 2, [...Array(PREVERIFY_MIN_TXS - 1).keys()].map(k => tx(2, k + 1)))
     pv.submit({ type: 'message', from: 0, message: { type: 'pre-prepare', prePrepare: prePrepare(0, 2, small), batch: small } })
     expect(pushed).toEqual(['prepare', 'pre-prepare'])
     expect(checks).toHaveLength(0)
@@ -63,7 +63,7 @@ describe('PreVerifier', () => {
   it('transactions of another chain are not checked (the core refuses them before any signature)', async () => {
     const { pv, pushed, checks } = setup()
     const foreign = { ...tx(1, 1), chainId: 'other-chain' }
-    const b = batch(0, 1, [...Array(PREVERIFY_CHUNK + 1).keys()].map(() => foreign))
+    const b = batch(0, 1, [...Array(PREVERIFY_MIN_TXS).keys()].map(() => foreign))
     pv.submit({ type: 'message', from: 0, message: { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b } })
     while (pushed.length < 1) await nextTurn()
     expect(checks).toHaveLength(0)
