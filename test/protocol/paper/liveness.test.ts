@@ -129,6 +129,18 @@ describe('the liveness timers count only time the replica was running', () => {
 })
 
 describe('§4.5.2 liveness', () => {
+  it('with no view change behind it, execution does not shorten the timeout below T (the backoff decays down to 2^0 only)', () => {
+    const p = new Probe(1, { checkpointInterval: 1 })
+    const b = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    commitAndExecute(p, 1, b)
+    p.step({ type: 'request', tx: tx(1, 2) })
+    p.tick(T - 1)
+    expect(viewChangesSent(p)).toEqual([])
+    p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+
   it('"if a replica ... timer expires before it receives a valid NEW-VIEW ... it starts the view change for view v+2 but this time it will wait 4T" (here: the timeout doubles, 2T then 4T)', () => {
     const p = new Probe(3) // not the primary of views 1 and 2 (a primary installs its own view)
     p.step({ type: 'request', tx: tx(1, 1) })
@@ -294,5 +306,44 @@ describe('the host\'s hint that the primary\'s connection closed (ProtocolEvent 
     p.tick(1)
     expect(p.core.status().view).toBe(2)
     expect(p.core.status().viewChangeCause).toMatch(/^primary-lost: connection to 1, primary of view 1, closed/)
+  })
+
+  it('a connection to the new primary that closed before 2f+1 asked counts the grace from when the NEW-VIEW timer starts, not from the loss', () => {
+    const p = new Probe(3)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(T) // asks for view 1 (primary 1), alone: no NEW-VIEW timer yet
+    lost(p, 1)
+    p.tick(5 * G)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    p.deliver(0, { type: 'view-change', viewChange: viewChange(1, 0), batches: [] }) // 2f+1: the timer starts
+    p.tick(G - 1)
+    expect(p.core.status().view).toBe(1)
+    p.tick(1)
+    expect(p.core.status().view).toBe(2)
+    expect(p.core.status().viewChangeCause).toBe(`primary-lost: connection to 1, primary of view 1, closed ${6 * G} ms ago, no NEW-VIEW`)
+  })
+
+  it('a second report that the connection closed does not restart the grace: it counts from the first', () => {
+    const p = new Probe(1)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    lost(p, 0)
+    p.tick(G - 10)
+    lost(p, 0)
+    p.tick(10)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+
+  it('a report about the replica itself is ignored: the new primary, waiting for 2f+1 VIEW-CHANGEs of its view, does not depose itself', () => {
+    const p = new Probe(1) // primary of view 1
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3), batches: [] }) // f+1: joins view 1; 2f+1 ask for view >= 1
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: true })
+    expect(Probe.sent(p.all, 'new-view')).toEqual([]) // 2 of the 2f+1 VIEW-CHANGE(1) it needs
+    lost(p, 1)
+    p.tick(2 * T - 1)
+    expect(p.core.status().view).toBe(1)
+    p.tick(1)
+    expect(p.core.status().view).toBe(2) // the NEW-VIEW timer (2T), not the grace
+    expect(p.core.status().viewChangeCause).toMatch(/^view-change-timer/)
   })
 })

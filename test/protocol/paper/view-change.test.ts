@@ -6,9 +6,12 @@ import type { Action } from '../../../src/protocol/types.js'
 import { evidenceProblem } from '../../../src/crypto/evidence.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { config, tx } from '../helpers.js'
-import { Probe, batch, checkpoint, commit, digestOf, hexOf, newView, nullBatch, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
+import { Probe, batch, checkpoint, commit, digestOf, hexOf, newView, nullBatch, prePrepare, prepare, preparedCert, signAs, viewChange } from './forge.js'
 
 const keys = config(4, 0).publicKeys
+
+/** The views this replica asked for, in order. */
+const viewChangesOf = (p: Probe): number[] => [...new Set(Probe.sent(p.all, 'view-change').map(m => m.viewChange.newView))]
 
 // Seq 1 was prepared twice: batch A in view 1 (primary 1) by a quorum that then lost it, and
 // batch B in view 2 (primary 2). A later view must re-propose B, the newer certificate.
@@ -323,5 +326,212 @@ describe('§4.4 requests of a batch that does not survive the view change', () =
     const vcs = [viewChange(1, 0), own, viewChange(1, 3)]
     p.deliver(1, { type: 'new-view', newView: newView(1, vcs, []), batches: [] })
     expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false, pendingRequests: 1 })
+  })
+})
+
+describe('§4.4 a VIEW-CHANGE is "correct" only if every part checks out: each refused one is counted under its reason', () => {
+  const a = batch(0, 1, [tx(1, 1)])
+  const d = digestOf(a)
+  const cert = (prepares = [prepare(0, 1, d, 2), prepare(0, 1, d, 3)], pp = prePrepare(0, 1, a)): PreparedCert => ({ prePrepare: pp, prepares })
+  const h4 = new Uint8Array(32).fill(4)
+  const proof4 = [0, 1, 2].map(r => checkpoint(4, h4, r))
+  const at = (seq: number): [PreparedCert, Batch] => { const b = batch(0, seq, [tx(1, seq)]); return [preparedCert(0, seq, b), b] }
+
+  /** Replica 2, primary of view 2, has VIEW-CHANGE(2) from 1; replica 3's VIEW-CHANGE would complete 2f+1. */
+  function primaryOf2Gets (vc: ViewChange, batches: Batch[]): Probe {
+    const p = new Probe(2)
+    p.deliver(1, { type: 'view-change', viewChange: viewChange(2, 1), batches: [] })
+    p.deliver(3, { type: 'view-change', viewChange: vc, batches })
+    return p
+  }
+  function refusedAs (vc: ViewChange, batches: Batch[], reason: string): void {
+    const p = primaryOf2Gets(vc, batches)
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(0)
+    expect(p.drops()).toEqual({ [`view-change-invalid: ${reason}`]: 1 })
+  }
+
+  it('the VIEW-CHANGE itself: of this chain, signed by the replica it names', () => {
+    refusedAs(signAs(3, 'viewChange', { ...viewChange(2, 3), chainId: 'other-chain' }), [], 'wrong chain')
+    refusedAs({ ...viewChange(2, 3), signature: new Uint8Array(64) }, [], 'bad signature')
+    refusedAs(viewChange(2, 3, [cert(), preparedCert(0, 1, batch(0, 1, [tx(1, 2)]))]), [a, batch(0, 1, [tx(1, 2)])], 'two prepared certificates for one seq')
+  })
+
+  it('"P contains a set Pm for each request m that prepared at i with a sequence number higher than n" (the VIEW-CHANGE\'s stable checkpoint) and within its window: seq h and h + L + 1 are refused, h + L is taken', () => {
+    const [c4, b4] = at(4)
+    refusedAs(viewChange(2, 3, [c4], 4, proof4), [b4], 'prepared certificate outside the window')
+    const [c13, b13] = at(13)
+    refusedAs(viewChange(2, 3, [c13], 4, proof4), [b13], 'prepared certificate outside the window')
+    const [c12, b12] = at(12)
+    const p = primaryOf2Gets(viewChange(2, 3, [c12], 4, proof4), [b12])
+    expect(Probe.sent(p.all, 'new-view').map(m => m.newView.prePrepares.map(pp => pp.seq))).toEqual([[5, 6, 7, 8, 9, 10, 11, 12]])
+  })
+
+  it('a prepared certificate\'s pre-prepare is the primary\'s of its view, of this chain, validly signed', () => {
+    refusedAs(viewChange(2, 3, [cert(undefined, prePrepare(0, 1, a, 0, { chainId: 'other-chain' }))]), [a], 'prepared certificate from a wrong view or primary')
+    refusedAs(viewChange(2, 3, [cert(undefined, { ...prePrepare(0, 1, a), signature: new Uint8Array(64) })]), [a], 'prepared certificate with a bad pre-prepare signature')
+  })
+
+  it('"2f matching prepares" (same view, seq and digest, this chain, from 2f distinct backups, validly signed), each mismatch refused', () => {
+    const mismatched = [
+      prepare(1, 1, d, 3), prepare(0, 2, d, 3), prepare(0, 1, digestOf(batch(0, 1, [tx(1, 2)])), 3),
+      prepare(0, 1, d, 3, { chainId: 'other-chain' }), prepare(0, 1, d, 0)
+    ]
+    for (const p3 of mismatched) refusedAs(viewChange(2, 3, [cert([prepare(0, 1, d, 2), p3])]), [a], 'prepared certificate with a mismatched prepare')
+    refusedAs(viewChange(2, 3, [cert([prepare(0, 1, d, 2), prepare(0, 1, d, 2), prepare(0, 1, d, 3)])]), [a], 'prepared certificate with a bad prepare')
+    refusedAs(viewChange(2, 3, [cert([prepare(0, 1, d, 2), { ...prepare(0, 1, d, 3), signature: new Uint8Array(64) }])]), [a], 'prepared certificate with a bad prepare')
+    refusedAs(viewChange(2, 3, [cert([prepare(0, 1, d, 2)])]), [a], 'prepared certificate with too few prepares')
+  })
+
+  it('a VIEW-CHANGE relayed by another replica than its signer is refused, and does not count toward the f+1 join rule', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(2, 3), batches: [] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3), batches: [] })
+    expect(p.drops()).toEqual({ 'view-change-impersonated': 1 })
+    expect(p.core.status()).toMatchObject({ view: 0, viewChanging: false })
+  })
+
+  it('a VIEW-CHANGE for the view already installed, or for a view below the one it is changing to, is stale (counted, not stored)', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(0, 2), batches: [] })
+    expect(p.drops()).toEqual({ 'view-change-stale': 1 })
+    const q = new Probe(3)
+    for (const r of [0, 1]) q.deliver(r, { type: 'view-change', viewChange: viewChange(2, r), batches: [] }) // f+1: joins view 2
+    expect(q.core.status()).toMatchObject({ view: 2, viewChanging: true })
+    q.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    expect(q.drops()).toEqual({ 'view-change-stale': 1 })
+  })
+})
+
+describe('§4.4 VIEW-CHANGE content and the f+1 join rule (§4.5.2), in detail', () => {
+  it('P lists the prepared certificates in seq order, whatever the order they prepared in', () => {
+    const p = new Probe(1)
+    const [b1, b2] = [batch(0, 1, [tx(1, 1)]), batch(0, 2, [tx(1, 2)])]
+    for (const [seq, b] of [[2, b2], [1, b1]] as const) {
+      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, seq, b), batch: b })
+      p.deliver(2, { type: 'prepare', prepare: prepare(0, seq, digestOf(b), 2) })
+    }
+    const [m] = Probe.sent(p.core.forceViewChange(), 'view-change')
+    expect(m!.viewChange.prepared.map(pc => pc.prePrepare.seq)).toEqual([1, 2])
+    expect(m!.batches.map(hexOf)).toEqual([hexOf(b1), hexOf(b2)])
+  })
+
+  it('a replica\'s VIEW-CHANGE for a higher view replaces its older one: the join goes to the smallest view each replica asks for now', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(2, 2), batches: [] })
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] }) // 2 moved on to view 3
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(3, 3), batches: [] })
+    expect(viewChangesOf(p)).toEqual([3])
+  })
+
+  it('"sends a VIEW-CHANGE message for the smallest view in the set": a replica that asked for v+3 and then v+2 counts with v+2', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(3, 2), batches: [] })
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(2, 2), batches: [] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(3, 3), batches: [] })
+    expect(viewChangesOf(p)).toEqual([2])
+    // Its VIEW-CHANGE(v+3) still stands: with 3's and its own, 2f+1 ask for view 3, so the NEW-VIEW
+    // timer of view 3 runs (2T, then 4T: 1 moves on to 4).
+    p.tick(2000)
+    expect(viewChangesOf(p)).toEqual([2, 3])
+    p.tick(4000)
+    expect(viewChangesOf(p)).toEqual([2, 3, 4])
+  })
+
+  it('replicas that ask only for the view it is changing to are not among the f+1 of a higher view: the join is to the smallest view above its own', () => {
+    const p = new Probe(3)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(1000) // asks for view 1
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    for (const r of [0, 1]) p.deliver(r, { type: 'view-change', viewChange: viewChange(2, r), batches: [] })
+    expect(viewChangesOf(p)).toEqual([1, 2])
+    expect(p.core.status().viewChangeCause).toBe('joined: replicas 0, 1 asked for higher views')
+  })
+
+  it('the cause names the replicas that made it join, in id order whatever order they asked in', () => {
+    const p = new Probe(1)
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3), batches: [] })
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(2, 2), batches: [] })
+    expect(p.core.status().viewChangeCause).toBe('joined: replicas 2, 3 asked for higher views')
+  })
+
+  it('§4.5.2: the NEW-VIEW timer starts only when 2f+1 replicas ask for this view or a higher one; a VIEW-CHANGE for a lower view, kept from before, does not count', () => {
+    const p = new Probe(0)
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] }) // kept: 2 asks for view 1
+    p.deliver(2, { type: 'new-view', newView: newView(2, [viewChange(2, 1), viewChange(2, 2), viewChange(2, 3)], []), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 2, viewChanging: false })
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(1000) // asks for view 3
+    p.deliver(1, { type: 'view-change', viewChange: viewChange(3, 1), batches: [] }) // 2 of 2f+1 for view 3
+    p.tick(20_000)
+    expect(p.core.status()).toMatchObject({ view: 3, viewChanging: true })
+  })
+
+  it('a backup that is not the new primary never sends a NEW-VIEW, even with 2f+1 VIEW-CHANGEs for the view in hand', () => {
+    const p = new Probe(3)
+    for (const r of [0, 2]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: true })
+    expect(Probe.sent(p.all, 'new-view')).toEqual([])
+  })
+})
+
+describe('§4.4 answering a replica that still waits for an installed view\'s NEW-VIEW', () => {
+  it('a former primary sends the NEW-VIEW of the view it is in now, not the older one it signed itself', () => {
+    const p = new Probe(1)
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    expect(Probe.sent(p.all, 'new-view').map(m => m.newView.view)).toEqual([1]) // its own NEW-VIEW(1)
+    const nv2 = newView(2, [viewChange(2, 0), viewChange(2, 2), viewChange(2, 3)], [])
+    p.deliver(2, { type: 'new-view', newView: nv2, batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 2, viewChanging: false })
+    const out = p.deliver(0, { type: 'view-change', viewChange: viewChange(2, 0), batches: [] })
+    expect(out.flatMap(x => x.type === 'send' && x.message.type === 'new-view' ? [[x.to, x.message.newView.view]] : [])).toEqual([[0, 2]])
+  })
+
+  it('a laggard\'s repeated VIEW-CHANGE within the retransmit interval is answered once, and neither is counted as stale', () => {
+    const p = new Probe(0)
+    p.deliver(1, { type: 'new-view', newView: newView(1, [viewChange(1, 1), viewChange(1, 2), viewChange(1, 3)], []), batches: [] })
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: false })
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2), batches: [] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
+    expect(p.drops()).toEqual({})
+  })
+})
+
+describe('§4.4 a certificate\'s batch the receiver holds itself (batchFor, ownBatch)', () => {
+  it('a batch the new primary holds for the seq under another digest (an equivocating old primary\'s) is not the certificate\'s: O carries the attached one', () => {
+    const a = batch(0, 1, [tx(1, 1)])
+    const b = batch(0, 1, [tx(1, 2)])
+    const p = new Probe(2)
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b }) // replica 2 holds b
+    p.deliver(1, { type: 'view-change', viewChange: viewChange(2, 1), batches: [] })
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(2, 3, [preparedCert(0, 1, a)]), batches: [a] })
+    const [m] = Probe.sent(p.all, 'new-view')
+    expect(m!.newView.prePrepares.map(pp => toHex(pp.digest))).toEqual([hexOf(a)])
+    expect(m!.batches).toEqual([a])
+  })
+
+  it.fails('a new primary that took a VIEW-CHANGE without the batch it held, then lost that batch to a stable checkpoint, still sends a NEW-VIEW the backups accept (fails: computeO\'s missing entry is dropped from O)', () => {
+    // Replica 1, primary of view 1, pre-prepared seq 1 (batch a) in view 0 and asks for view 1
+    // (request timer): its own VIEW-CHANGE(1) says stable checkpoint 0, no certificate.
+    const p = new Probe(1, { checkpointInterval: 1 })
+    const a = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    p.tick(1000)
+    expect(p.core.status()).toMatchObject({ view: 1, viewChanging: true })
+    // Replica 2 prepared seq 1; its VIEW-CHANGE leaves the batch out (replica 1 holds it).
+    p.deliver(2, { type: 'view-change', viewChange: viewChange(1, 2, [preparedCert(0, 1, a)]), batches: [] })
+    // The others executed seq 1: its stable checkpoint discards the slot (replica 1 fetches the block).
+    const h = new Uint8Array(32).fill(1)
+    for (const r of [0, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(1, h, r) })
+    expect(p.core.status().stableCheckpoint).toBe(1)
+    p.deliver(3, { type: 'view-change', viewChange: viewChange(1, 3), batches: [] })
+    const [m] = Probe.sent(p.all, 'new-view')
+    expect(m).toBeDefined()
+    // V holds replica 2's certificate for seq 1 above V's min-s (0): every backup recomputes O
+    // with seq 1 in it, so a NEW-VIEW without seq 1 is taken as the primary's lie.
+    const backup = new Probe(0, { checkpointInterval: 1 })
+    backup.deliver(1, { type: 'new-view', newView: m!.newView, batches: m!.batches })
+    expect(backup.evidence()).toEqual([])
+    expect(m!.newView.prePrepares.map(pp => pp.seq)).toEqual([1])
   })
 })
