@@ -55,6 +55,8 @@ export function sendNewView (s: State, replay: () => void): void {
   const chosen = [...received.entries()].sort((a, b) => (a[0] === s.id ? -1 : b[0] === s.id ? 1 : a[0] - b[0])).slice(0, s.q)
   const vcs = chosen.map(([, e]) => e.vc)
   const o = computeO(s, s.view, vcs, chosen.flatMap(([, e]) => e.batches))
+  // Never sign a NEW-VIEW whose O lacks a batch: backups would recompute the seq and accuse us.
+  if (o.missing.length > 0) return s.drop('new-view-missing-batch')
   const prePrepares: PrePrepare[] = []
   for (const e of o.entries) {
     if (!s.claim('pre-prepare', s.view, e.seq, e.digest)) return s.drop('would-equivocate')

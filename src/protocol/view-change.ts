@@ -232,9 +232,14 @@ export function onViewChange (s: State, from: number, vc: ViewChange, batches: B
   }
   if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')
   // Only the new primary needs the batches (sendViewChange): it alone re-proposes them.
-  const problem = viewChangeProblem(s, vc, batches, s.primary(vc.newView) === s.id)
+  const primary = s.primary(vc.newView) === s.id
+  const problem = viewChangeProblem(s, vc, batches, primary)
   if (problem !== undefined) return s.drop(`view-change-invalid: ${problem}`)
-  storeViewChange(s, from, vc, batches)
+  // The new primary keeps, with the VIEW-CHANGE, the batch each certificate resolved to: its own
+  // copy when the message left it out. A stable checkpoint may collect its own copy before it
+  // sends NEW-VIEW, and O would then lack that seq (found by mutation testing, issue #17).
+  const attached = byDigest(batches)
+  storeViewChange(s, from, vc, primary ? vc.prepared.map(pc => batchFor(s, pc.prePrepare.seq, toHex(pc.prePrepare.digest), attached) as Batch) : [])
   // Join a view change once f+1 others asked for higher views: one of them is honest (§4.5.2).
   const higher = new Map<number, number>()
   for (const [v, byReplica] of s.viewChanges) if (v > s.view) for (const r of byReplica.keys()) if (r !== s.id) higher.set(r, Math.min(v, higher.get(r) ?? v))
