@@ -117,11 +117,11 @@ export function onNewView (s: State, relayedBy: number, nv: NewView, batches: Ba
 
 /** Planted fault `trust-new-view`: take O as the primary sent it, without recomputing. */
 function trustedO (s: State, nv: NewView, batches: Batch[]): ComputedO {
-  const byDigest = new Map(batches.map(b => [digestOf(b), b]))
+  const given = new Map(batches.map(b => [digestOf(b), b]))
   const entries: OEntry[] = []
   for (const pp of nv.prePrepares) {
     const nul = s.nullBatch(pp.seq, nv.view)
-    const batch = byDigest.get(toHex(pp.digest)) ?? (digestOf(nul) === toHex(pp.digest) ? nul : undefined)
+    const batch = given.get(toHex(pp.digest)) ?? (digestOf(nul) === toHex(pp.digest) ? nul : undefined)
     if (batch !== undefined) entries.push({ seq: pp.seq, digest: toHex(pp.digest), batch })
   }
   const minS = Math.max(0, ...nv.viewChanges.map(vc => vc.stableSeq))

@@ -41,8 +41,8 @@ export function onViewTimers (s: State): void {
       return
     }
     // The new primary's connection closed: it cannot send NEW-VIEW (the timer runs once 2f+1 ask).
-    const lost = s.peersLost.get(s.primary(s.view))
-    if (lost !== undefined && s.timerMs - Math.max(lost, s.viewChangeStartedMs) >= PRIMARY_LOST_GRACE_MS) {
+    const lost = primaryLostAt(s, s.viewChangeStartedMs)
+    if (lost !== undefined) {
       startViewChange(s, s.view + 1, `primary-lost: connection to ${s.primary(s.view)}, primary of view ${s.view}, closed ${s.timerMs - lost} ms ago, no NEW-VIEW`)
     }
   } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined) {
@@ -53,11 +53,21 @@ export function onViewTimers (s: State): void {
     }
     // The connection to the primary closed and nothing executed since (the request timer restarts
     // on progress): a crashed primary costs PRIMARY_LOST_GRACE_MS, not the whole timeout.
-    const lost = s.peersLost.get(s.primary(s.view))
-    if (lost !== undefined && s.timerMs - Math.max(lost, s.timerStartedMs) >= PRIMARY_LOST_GRACE_MS) {
+    const lost = primaryLostAt(s, s.timerStartedMs)
+    if (lost !== undefined) {
       startViewChange(s, s.view + 1, `primary-lost: connection to primary ${s.primary(s.view)} closed ${s.timerMs - lost} ms ago, nothing executed for ${s.timerMs - s.timerStartedMs} ms ${waiting}`)
     }
   }
+}
+
+/**
+ * When the host reported the connection to the primary of `s.view` closed, if it has stayed
+ * closed for PRIMARY_LOST_GRACE_MS counted from that report or from `sinceMs` (the running
+ * timer's start), whichever is later; otherwise undefined.
+ */
+function primaryLostAt (s: State, sinceMs: number): number | undefined {
+  const lost = s.peersLost.get(s.primary(s.view))
+  return lost !== undefined && s.timerMs - Math.max(lost, sinceMs) >= PRIMARY_LOST_GRACE_MS ? lost : undefined
 }
 
 /** Move to `newView`: stop normal-case work, persist and multicast VIEW-CHANGE. */
@@ -129,9 +139,10 @@ function askersFrom (s: State, view: number): number {
 /**
  * `requireBatches`: a VIEW-CHANGE sent directly must carry the batch of each prepared
  * certificate (the new primary may re-propose any of them); inside a NEW-VIEW only the batches
- * that O re-proposes travel along, and computeO checks those.
+ * that O re-proposes travel along, and computeO checks those. With `requireBatches`, the batch each
+ * certificate resolved to (batchFor) is appended to `resolved`, in order.
  */
-export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[], requireBatches = true): string | undefined {
+export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[], requireBatches = true, resolved: Batch[] = []): string | undefined {
   if (vc.chainId !== s.cfg.chainId) return 'wrong chain'
   if (vc.replica >= s.n || !s.verifyFrom('viewChange', vc.replica, vc)) return 'bad signature'
   if (validCheckpointProof(s, vc.stableSeq, vc.checkpointProof) === undefined) return 'bad checkpoint proof'
@@ -142,7 +153,10 @@ export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[], r
     if (problem !== undefined) return problem
     if (seqs.has(pc.prePrepare.seq)) return 'two prepared certificates for one seq'
     seqs.add(pc.prePrepare.seq)
-    if (requireBatches && batchFor(s, pc.prePrepare.seq, toHex(pc.prePrepare.digest), attached) === undefined) return 'prepared certificate without its batch'
+    if (!requireBatches) continue
+    const batch = batchFor(s, pc.prePrepare.seq, toHex(pc.prePrepare.digest), attached)
+    if (batch === undefined) return 'prepared certificate without its batch'
+    resolved.push(batch)
   }
   return undefined
 }
@@ -233,13 +247,13 @@ export function onViewChange (s: State, from: number, vc: ViewChange, batches: B
   if (vc.newView < s.view || (vc.newView === s.view && s.activeView === s.view)) return s.drop('view-change-stale')
   // Only the new primary needs the batches (sendViewChange): it alone re-proposes them.
   const primary = s.primary(vc.newView) === s.id
-  const problem = viewChangeProblem(s, vc, batches, primary)
-  if (problem !== undefined) return s.drop(`view-change-invalid: ${problem}`)
   // The new primary keeps, with the VIEW-CHANGE, the batch each certificate resolved to: its own
   // copy when the message left it out. A stable checkpoint may collect its own copy before it
   // sends NEW-VIEW, and O would then lack that seq (found by mutation testing, issue #17).
-  const attached = byDigest(batches)
-  storeViewChange(s, from, vc, primary ? vc.prepared.map(pc => batchFor(s, pc.prePrepare.seq, toHex(pc.prePrepare.digest), attached) as Batch) : [])
+  const resolved: Batch[] = []
+  const problem = viewChangeProblem(s, vc, batches, primary, resolved)
+  if (problem !== undefined) return s.drop(`view-change-invalid: ${problem}`)
+  storeViewChange(s, from, vc, resolved)
   // Join a view change once f+1 others asked for higher views: one of them is honest (§4.5.2).
   const higher = new Map<number, number>()
   for (const [v, byReplica] of s.viewChanges) if (v > s.view) for (const r of byReplica.keys()) if (r !== s.id) higher.set(r, Math.min(v, higher.get(r) ?? v))
