@@ -36,7 +36,8 @@ export function transactionsOf (m: ReplicaMessage): Transaction[] {
 }
 
 export class PreVerifier {
-  private readonly queue: MessageEvent[] = []
+  /** Waiting messages with their transactions (transactionsOf, computed once). */
+  private readonly queue: Array<{ e: MessageEvent, txs: Transaction[] }> = []
   private running = false
   private stopped = false
   dropped = 0
@@ -55,7 +56,7 @@ export class PreVerifier {
       this.dropped++
       return false
     }
-    this.queue.push(e)
+    this.queue.push({ e, txs })
     if (!this.running) void this.run()
     return true
   }
@@ -71,9 +72,9 @@ export class PreVerifier {
   private async run (): Promise<void> {
     this.running = true
     try {
-      for (let e = this.queue[0]; e !== undefined && !this.stopped; e = this.queue[0]) {
+      for (let next = this.queue[0]; next !== undefined && !this.stopped; next = this.queue[0]) {
         // A small message waiting behind a large one is passed on without checks or yields.
-        const txs = transactionsOf(e.message)
+        const { e, txs } = next
         for (let i = 0; i < txs.length && txs.length >= PREVERIFY_MIN_TXS && !this.stopped; i += PREVERIFY_CHUNK) {
           await new Promise(resolve => setImmediate(resolve))
           for (const tx of txs.slice(i, i + PREVERIFY_CHUNK)) if (tx.chainId === this.chainId) this.verify(tx.client, signingBytes('transaction', tx), tx.signature)
