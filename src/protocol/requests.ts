@@ -3,7 +3,7 @@
 import { pb, signingBytes, type Batch, type Proposal, type Transaction } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
-import { PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX } from './limits.js'
+import { PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX, PROPOSALS_IN_PROGRESS_MAX } from './limits.js'
 import { requestKey, type CachedReply, type PendingRequest, type State } from './state.js'
 
 export type RequestVerdict = 'ok' | 'bad-chain' | 'bad-signature' | 'stale-nonce'
@@ -129,11 +129,13 @@ export function startTimer (s: State): void {
  * The primary closes batches while the window allows (§4.2, batching as in §5.1.4). When
  * nothing it proposed is still executing, a request is proposed at once (a lone request does
  * not wait for the batch timeout, nor for the next tick to see it); while batches are in flight,
- * requests gather until a batch is full or its oldest request waited batchTimeoutMs.
+ * requests gather until a batch is full or its oldest request waited batchTimeoutMs. At most
+ * proposalsInProgressMax batches are proposed and not yet executed here (see limits.ts).
  */
 export function tryPropose (s: State, emit: (batch: Batch) => void): void {
   if (!s.isPrimary() || s.viewChanging || s.activeView !== s.view || s.fetching !== undefined) return
-  while (s.nextSeq <= s.high) {
+  const inProgressMax = s.cfg.proposalsInProgressMax ?? PROPOSALS_IN_PROGRESS_MAX
+  while (s.nextSeq <= s.high && s.nextSeq - 1 - s.lastExecuted < inProgressMax) {
     const oldest = s.queue.values().next().value
     if (oldest === undefined) return
     const full = s.queue.size >= s.cfg.batchTxsMax || s.queueBytes >= s.cfg.batchBytesMax

@@ -57,6 +57,8 @@ export interface ProtocolConfig {
    * certificates across views (a gap fetch would let it catch up from the one that committed).
    */
   gapFetch?: boolean
+  /** Batches the primary proposes beyond its last executed one, at most. Default PROPOSALS_IN_PROGRESS_MAX (limits.ts). */
+  proposalsInProgressMax?: number
 }
 
 /** Durable records: what the driver must fsync before the sends that follow. */

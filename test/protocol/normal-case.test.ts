@@ -1,5 +1,6 @@
 // PBFT §4.2 normal-case operation, driven through `step` on 4 replicas.
 import { describe, expect, it } from 'vitest'
+import { PROPOSALS_IN_PROGRESS_MAX } from '../../src/protocol/limits.js'
 import { TestCluster, tx } from './helpers.js'
 
 describe('§4.2 normal case', () => {
@@ -31,13 +32,26 @@ describe('§4.2 normal case', () => {
   })
 
   it('several sequence numbers are in flight at once (pipelining inside the window)', () => {
-    const c = new TestCluster(4, { batchTxsMax: 1 })
+    const c = new TestCluster(4, { batchTxsMax: 1, proposalsInProgressMax: 8 })
     c.tick(1)
     c.filter = e => e.message.type !== 'commit' // hold commits: nothing can execute
     for (let k = 1; k <= 5; k++) c.submit(0, tx(1, k))
     const inFlight = c.replicas[0]!.status().inFlight
     expect(inFlight.map(x => x.seq)).toEqual([1, 2, 3, 4, 5])
     expect(inFlight.every(x => x.phase === 'prepared')).toBe(true)
+  })
+
+  it(`the primary proposes at most PROPOSALS_IN_PROGRESS_MAX (${PROPOSALS_IN_PROGRESS_MAX}) batches beyond what it executed; one more as each executes`, () => {
+    const c = new TestCluster(4, { batchTxsMax: 1 })
+    c.tick(1)
+    c.filter = e => e.message.type !== 'commit'
+    for (let k = 1; k <= PROPOSALS_IN_PROGRESS_MAX + 3; k++) c.submit(0, tx(1, k))
+    const seqs = (): number[] => c.replicas[0]!.status().inFlight.map(x => x.seq)
+    expect(seqs()).toEqual([...Array(PROPOSALS_IN_PROGRESS_MAX).keys()].map(i => i + 1))
+    c.filter = () => true // commits flow again (retransmitted): 1..4 execute, then the rest are proposed
+    c.tick(2000)
+    expect(c.replicas[0]!.status().view).toBe(0)
+    expect(c.replicas.every(r => r.status().lastExecuted === PROPOSALS_IN_PROGRESS_MAX + 3)).toBe(true)
   })
 
   it('the primary does not propose beyond the high watermark h + L', () => {

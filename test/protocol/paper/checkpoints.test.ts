@@ -104,7 +104,7 @@ describe('§4.3 checkpoints', () => {
   })
 
   it('the primary does not propose beyond H = h + L, and proposes again once a checkpoint moves h', () => {
-    const p = new Probe(0, { batchTxsMax: 1 })
+    const p = new Probe(0, { batchTxsMax: 1, proposalsInProgressMax: 64 })
     for (let k = 1; k <= 9; k++) p.step({ type: 'request', tx: tx(1, k) })
     p.tick(10)
     expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])

@@ -119,7 +119,7 @@ describe('evidence of equivocation', () => {
   })
 
   it('at most 64 records wait to be proposed; more are still reported (the evidence action) but not queued', () => {
-    const p = new Probe(0, { window: 40, checkpointInterval: 4, batchTxsMax: 1 }, undefined, undefined, () => true)
+    const p = new Probe(0, { window: 40, checkpointInterval: 4, batchTxsMax: 1, proposalsInProgressMax: 8 }, undefined, undefined, () => true)
     for (const r of [1, 2, 3]) {
       for (let seq = 1; seq <= 22; seq++) {
         p.deliver(r, { type: 'prepare', prepare: { ...prepare(0, seq, D1, r), signature: new Uint8Array(64) } })
