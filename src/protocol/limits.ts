@@ -51,12 +51,29 @@ export const REPORTED_EVIDENCE_MAX = 4096
 /** Base of the exponential view-change backoff is capped at 2^this. */
 export const VIEW_CHANGE_BACKOFF_MAX_EXP = 4
 /**
- * The most one tick advances the liveness timers (state.ts timerMs). Ticks come every 10 ms (node
- * and simulator); under load 100-250 ms apart, which still count in full, so failover does not
- * slow down. A tick later than this follows a stall (the node logs those, src/node/replica-node.ts
- * STALL_WARN_MS): the replica was not running, and the rest of the stall does not count.
+ * The most one tick advances the liveness timers (state.ts timerMs, timerAdvance). Ticks come
+ * every 10 ms (node and simulator) when the replica keeps up; a tick later than this follows a
+ * stall (the node logs those, src/node/replica-node.ts STALL_WARN_MS): the replica was not
+ * running, and the rest of the stall does not count.
  */
 export const TIMER_STEP_MAX_MS = 250
+/**
+ * Ticks up to this far apart count in full. A longer gap means the replica spent it in its own
+ * steps (CPU-bound: n = 10 on 2 cores ran 40-290 ms rounds back to back), with the COMMITs that
+ * would let it execute possibly still waiting in its own queue and socket; beyond this the gap
+ * counts at 1/TIMER_BUSY_DIVISOR. A busy backup then blames the primary about 3x later, but it does:
+ * ticks 300 ms apart still advance the timers 112 ms each, so a primary that keeps a backup busy
+ * (flooding it) delays its own deposition by a bounded factor only. An idle backup waiting on a
+ * silent primary gets its ticks on time and its timers run at full speed.
+ */
+export const TIMER_FULL_STEP_MS = 50
+export const TIMER_BUSY_DIVISOR = 4
+
+/** How far the liveness timers advance for `elapsedMs` between two ticks. */
+export function timerAdvance (elapsedMs: number): number {
+  if (elapsedMs <= TIMER_FULL_STEP_MS) return elapsedMs
+  return Math.min(TIMER_FULL_STEP_MS + (elapsedMs - TIMER_FULL_STEP_MS) / TIMER_BUSY_DIVISOR, TIMER_STEP_MAX_MS)
+}
 /**
  * A backup whose connection to the primary closed (ProtocolEvent 'peer') and stayed closed this
  * long, with requests waiting and nothing executed meanwhile, starts a view change without
@@ -71,6 +88,7 @@ export function checkProtocolLimits (): void {
   if (REPLIES_PER_CLIENT_MAX > CACHED_REPLIES_MAX) throw new Error('per-client reply cache exceeds the total')
   if (REPLIES_PER_CLIENT_MAX * CACHED_REPLY_BYTES_PER_REPLY_MAX > CACHED_REPLY_BYTES_MAX) throw new Error('one client\'s cached replies must fit the byte bound')
   if (codec.WINDOW_MAX > FUTURE_MESSAGES_PER_SENDER_MAX * 4) throw new Error('future buffer too small for the window')
+  if (TIMER_FULL_STEP_MS <= 0 || TIMER_FULL_STEP_MS > TIMER_STEP_MAX_MS || TIMER_BUSY_DIVISOR < 1) throw new Error('the liveness timers must count on-time ticks in full and never more than TIMER_STEP_MAX_MS per tick')
   if (PRIMARY_LOST_GRACE_MS <= 0 || PRIMARY_LOST_GRACE_MS > TIMER_STEP_MAX_MS * 4) throw new Error('the primary-lost grace must be positive and short')
 }
 

@@ -3,7 +3,7 @@
 import { toHex } from '../crypto/hash.js'
 import { makeCheckpoint, onCheckpoint, onStateTransferred } from './checkpoints.js'
 import { onGapTimer } from './gap.js'
-import { FUTURE_MESSAGES_PER_SENDER_MAX, TIMER_STEP_MAX_MS } from './limits.js'
+import { FUTURE_MESSAGES_PER_SENDER_MAX, timerAdvance } from './limits.js'
 import { onNewView, sendNewView } from './new-view.js'
 import { onCommit, onPrePrepare, onPrepare, propose, tryExecute } from './normal-case.js'
 import { onExecutedRequests } from './replies.js'
@@ -33,7 +33,7 @@ export class Replica implements ReplicaCore {
     switch (event.type) {
       case 'tick':
         if (event.nowMs > s.nowMs) {
-          s.timerMs += Math.min(event.nowMs - s.nowMs, TIMER_STEP_MAX_MS)
+          s.timerMs += timerAdvance(event.nowMs - s.nowMs)
           s.nowMs = event.nowMs
         }
         onViewTimers(s)

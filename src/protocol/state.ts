@@ -52,8 +52,10 @@ export class State {
   nowMs = 0
   /**
    * The clock of the liveness timers (request timer, view-change timer): it follows nowMs but
-   * advances at most TIMER_STEP_MAX_MS per tick, so time this replica spent unable to run (an
-   * event loop blocked or starved of CPU) does not count against the primary. After such a
+   * advances by timerAdvance (limits.ts) per tick: in full for ticks on time, at a quarter for
+   * the part of a gap this replica spent busy in its own steps, at most TIMER_STEP_MAX_MS, so
+   * time it spent unable to run (an event loop blocked or starved of CPU) does not count
+   * against the primary. After such a
    * stall the first tick would otherwise find a timer long expired while the PREPAREs, COMMITs
    * and executions that arrived meanwhile still wait in the socket, and start a view change
    * against a primary that made progress all along.

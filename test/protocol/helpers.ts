@@ -4,7 +4,7 @@ import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { blockHash, proposalDigest, resultsRoot } from '../../src/crypto/digests.js'
 import { Replica } from '../../src/protocol/replica.js'
-import { TIMER_STEP_MAX_MS } from '../../src/protocol/limits.js'
+import { TIMER_FULL_STEP_MS } from '../../src/protocol/limits.js'
 import type { Action, ProtocolConfig, RestoreState, WalRecord } from '../../src/protocol/types.js'
 
 export const CHAIN = 'test-chain'
@@ -103,11 +103,11 @@ export class TestCluster {
     return delivered
   }
 
-  /** Time passes in ticks of at most TIMER_STEP_MAX_MS, as a running replica sees it. */
+  /** Time passes in ticks of at most TIMER_FULL_STEP_MS (each counted in full), as a running replica that keeps up sees it. */
   tick (ms: number): void {
     const end = this.nowMs + ms
     do {
-      this.nowMs = Math.min(end, this.nowMs + TIMER_STEP_MAX_MS)
+      this.nowMs = Math.min(end, this.nowMs + TIMER_FULL_STEP_MS)
       for (let i = 0; i < this.n; i++) this.step(i, { type: 'tick', nowMs: this.nowMs })
       this.run()
     } while (this.nowMs < end)
@@ -117,7 +117,7 @@ export class TestCluster {
   tickOnly (ids: number[], ms: number): void {
     const end = this.nowMs + ms
     do {
-      this.nowMs = Math.min(end, this.nowMs + TIMER_STEP_MAX_MS)
+      this.nowMs = Math.min(end, this.nowMs + TIMER_FULL_STEP_MS)
       for (const i of ids) this.step(i, { type: 'tick', nowMs: this.nowMs })
       this.run()
     } while (this.nowMs < end)

@@ -5,7 +5,7 @@ import { evidenceRoot, nullProposal, proposalDigest, resultsRoot, txRoot } from 
 import { createSigner } from '../../../src/crypto/ed25519.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { Replica } from '../../../src/protocol/replica.js'
-import { TIMER_STEP_MAX_MS } from '../../../src/protocol/limits.js'
+import { TIMER_FULL_STEP_MS } from '../../../src/protocol/limits.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, RestoreState, WalRecord } from '../../../src/protocol/types.js'
 import { CHAIN, config, crypto } from '../helpers.js'
 
@@ -112,12 +112,12 @@ export class Probe {
     return this.step({ type: 'message', from, message })
   }
 
-  /** Time passes in ticks of at most TIMER_STEP_MAX_MS, as a running replica sees it. */
+  /** Time passes in ticks of at most TIMER_FULL_STEP_MS (each counted in full), as a running replica that keeps up sees it. */
   tick (ms: number): Action[] {
     const end = this.nowMs + ms
     const out: Action[] = []
     do {
-      this.nowMs = Math.min(end, this.nowMs + TIMER_STEP_MAX_MS)
+      this.nowMs = Math.min(end, this.nowMs + TIMER_FULL_STEP_MS)
       out.push(...this.step({ type: 'tick', nowMs: this.nowMs }))
     } while (this.nowMs < end)
     return out

@@ -3,7 +3,7 @@
 // Timeout T = 1000 ms, n = 4, f = 1.
 import { describe, expect, it } from 'vitest'
 import { tx } from '../helpers.js'
-import { PRIMARY_LOST_GRACE_MS, TIMER_STEP_MAX_MS } from '../../../src/protocol/limits.js'
+import { PRIMARY_LOST_GRACE_MS, TIMER_BUSY_DIVISOR, TIMER_FULL_STEP_MS, TIMER_STEP_MAX_MS, timerAdvance } from '../../../src/protocol/limits.js'
 import { Probe, batch, commit, digestOf, newView, prePrepare, prepare, primaryOf, viewChange } from './forge.js'
 
 const T = 1000
@@ -108,6 +108,23 @@ describe('the liveness timers count only time the replica was running', () => {
     p.tick(T - TIMER_STEP_MAX_MS - 1)
     expect(viewChangesSent(p)).toEqual([])
     p.tick(1)
+    expect(viewChangesSent(p)).toEqual([1])
+  })
+
+  it('ticks late because the replica was busy count in full up to TIMER_FULL_STEP_MS, the rest at 1/TIMER_BUSY_DIVISOR: a busy backup waits longer for the primary, but does change view', () => {
+    const p = new Probe(1)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    const gap = 300
+    const counted = timerAdvance(gap)
+    expect(counted).toBe(TIMER_FULL_STEP_MS + (gap - TIMER_FULL_STEP_MS) / TIMER_BUSY_DIVISOR)
+    const ticks = Math.ceil(T / counted)
+    for (let k = 1; k < ticks; k++) {
+      p.nowMs += gap
+      p.step({ type: 'tick', nowMs: p.nowMs })
+    }
+    expect(viewChangesSent(p)).toEqual([]) // (ticks - 1) x 300 ms of wall time > T, counted < T
+    p.nowMs += gap
+    p.step({ type: 'tick', nowMs: p.nowMs })
     expect(viewChangesSent(p)).toEqual([1])
   })
 
