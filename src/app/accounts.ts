@@ -92,8 +92,6 @@ export class AccountsApp implements Application {
     return a === undefined ? undefined : { balance: a.balance, nonce: highestNonce(a), floor: a.floor, recent: [...a.recent] }
   }
 
-  accountCount (): number { return this.accounts.size }
-
   checkTx (tx: Transaction): CheckResult {
     const t = decodeTransfer(tx.payload)
     if (!t.ok) return { ok: false, code: CODE.BAD_PAYLOAD, log: `bad payload: ${t.error.message}` }

@@ -55,8 +55,6 @@ export class Traitor implements ReplicaCore {
     this.lastForgetMs = this.nowMs
   }
 
-  clear (): void { this.set({ modes: [] }) }
-
   current (): TraitorSettings { return this.settings }
 
   has (mode: TraitorMode): boolean { return this.modes.has(mode) }

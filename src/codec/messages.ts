@@ -30,13 +30,6 @@ export type ReplicaMessage =
   | { type: 'state-response', stateResponse: StateResponse }
   | { type: 'request', request: pb.Transaction }
 
-export type ReplicaMessageType = ReplicaMessage['type']
-
-export const REPLICA_MESSAGE_TYPES: readonly ReplicaMessageType[] = [
-  'pre-prepare', 'prepare', 'commit', 'checkpoint', 'view-change', 'new-view',
-  'state-request', 'state-response', 'request'
-]
-
 export function assertNever (x: never): never {
   throw new Error(`unreachable: ${JSON.stringify(x)}`)
 }
