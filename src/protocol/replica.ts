@@ -1,6 +1,5 @@
 // The PBFT replica: `step(event) -> actions`. One handler per message kind and per timer;
 // invariants are asserted after every step. See types.ts for the ordering contract.
-import { toHex } from '../crypto/hash.js'
 import { makeCheckpoint, onCheckpoint, onStateTransferred } from './checkpoints.js'
 import { onGapTimer } from './gap.js'
 import { FUTURE_MESSAGES_PER_SENDER_MAX, TIMER_STEP_MAX_MS } from './limits.js'
@@ -44,7 +43,7 @@ export class Replica implements ReplicaCore {
       case 'request': onRequest(s, event.tx); break
       case 'executed': this.onExecuted(event.seq, event.blockHash, event.header, event.results); break
       case 'state-transferred':
-        onStateTransferred(s, event.seq, event.blockHash)
+        onStateTransferred(s, event.seq)
         tryExecute(s)
         break
       case 'peer':
@@ -109,7 +108,6 @@ export class Replica implements ReplicaCore {
     const s = this.s
     assert(seq === s.lastExecuted + 1, `executed seq ${seq} follows ${s.lastExecuted}`)
     s.lastExecuted = seq
-    s.lastExecutedHash = blockHash
     s.lastProgressMs = s.nowMs
     const batch = s.executing.get(seq) ?? s.log.get(seq)?.batch
     s.executing.delete(seq)
@@ -155,8 +153,6 @@ export class Replica implements ReplicaCore {
     startViewChange(this.s, this.s.view + 1, 'forced (test hook)')
     return this.s.out
   }
-
-  lastExecutedHash (): string { return toHex(this.s.lastExecutedHash) }
 }
 
 function viewOf (m: ReplicaMessage): number | undefined {

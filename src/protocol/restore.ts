@@ -63,7 +63,6 @@ function restoreOwnNewView (s: State, rec: Rec<'new-view'>): void {
 
 export function restore (s: State, r: RestoreState): void {
   s.lastExecuted = r.lastExecuted.seq
-  s.lastExecutedHash = r.lastExecuted.blockHash
   s.lastExecuteEmitted = r.lastExecuted.seq
   s.nextSeq = r.lastExecuted.seq + 1
   // Prepared certificates matter for every seq above the stable checkpoint, executed or not:
