@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
-import { claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type TxReply } from '../codec/index.js'
+import { assertNever, claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type TxReply } from '../codec/index.js'
 import { createSigner, verify } from '../crypto/ed25519.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
@@ -166,6 +166,7 @@ export class ReplicaNode {
         this.driver.push({ type: 'request', tx })
         return
       case 'new': break
+      default: assertNever(verdict)
     }
     if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return refuse('request-bad-signature', 'invalid signature')
     this.admission.admit(id, client, tx.signature, now, reply)
