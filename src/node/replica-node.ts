@@ -222,9 +222,9 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const head = ledger.head()
   const core = new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
   const replicaPeers = new Set(genesis.replicas.map(r => r.peerId))
-  const host = await createHost({ seed: keys.seed, listen: o.listen ?? me.addrs, dialAllow: replicaPeers, reserved: replicaPeers })
-  const net = new ReplicaNetwork(host, o.id, genesis.replicas)
-  const clients = new ClientServer(host)
+  const host = await createHost({ seed: keys.seed, listen: o.listen ?? me.addrs, dialAllow: replicaPeers, reserved: replicaPeers, log: log.child({ scope: 'net:connections' }) })
+  const net = new ReplicaNetwork(host, o.id, genesis.replicas, log.child({ scope: 'net:replicas' }))
+  const clients = new ClientServer(host, log.child({ scope: 'net:clients' }))
   const admin = new AdminGate(genesis, o.id, join(o.dataDir, 'admin-nonce'))
   metrics.watch({
     replica: () => net.stats.dropped, client: () => clients.dropped, driverEvents: () => driver.stats.droppedEvents,
