@@ -228,7 +228,7 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const admin = new AdminGate(genesis, o.id, join(o.dataDir, 'admin-nonce'))
   metrics.watch({
     replica: () => net.stats.dropped, client: () => clients.dropped, driverEvents: () => driver.stats.droppedEvents,
-    connection: () => host.services.connectionGuard.dropped, admission: () => ({ ...node?.admission.stats })
+    connection: () => host.services.connectionGuard.dropped, admission: () => ({ ...node?.admission.stats }), core: () => core.drops()
   })
   let node: ReplicaNode | undefined
   const driver = new Driver(core, ledger, {

@@ -149,7 +149,7 @@ export class Replica implements ReplicaCore {
   }
 
   /** Counters of dropped inputs by reason (bad input is counted, never thrown). */
-  drops (): Record<string, number> { return Object.fromEntries(this.s.dropped) }
+  drops (): Readonly<Record<string, number>> { return Object.fromEntries(this.s.dropped) }
 
   /** Test hook: start a view change now (as the timer would). */
   forceViewChange (): Action[] {
