@@ -107,7 +107,7 @@ export class ReplicaNode {
     }, TICK_MS)
   }
 
-  /** Traitor mode flood: besides the core's valid-looking copies, frames that do not decode. */
+  /** Traitor mode flood: besides the Traitor's re-sent copies of its own messages, random frames that do not decode (not oversized). */
   private floodMalformed (): void {
     for (let i = 0; i < 8; i++) this.net.broadcast(new Uint8Array(randomBytes(64 + i * 16)))
   }
