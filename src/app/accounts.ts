@@ -13,7 +13,7 @@
 // - State root: merkle tree (src/crypto/merkle.ts) over the accounts sorted by public key, each
 //   leaf = pubkey(32) || balance (16 BE) || nonce (8 BE, highest executed) || floor (8 BE) ||
 //   sha256(recent nonces as 8-byte BE, ascending) (32).
-import { decodeTransfer, type Transaction, type TxResult } from '../codec/index.js'
+import { assertNever, decodeTransfer, type Transaction, type TxResult } from '../codec/index.js'
 import { leafHash, merkleRootOfLeafHashes } from '../crypto/merkle.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
 import { highestNonce, nonceBoundUs, nonceProblem, recentDigest, recordNonce, type NonceProblem } from './nonces.js'
@@ -65,6 +65,7 @@ function nonceLog (p: NonceProblem, nonce: number, a: Account, boundUs: number):
     case 'too-old': return `nonce too old: ${nonce} is at or below the account's floor ${a.floor}`
     case 'duplicate': return `duplicate nonce: ${nonce} already executed for this account`
     case 'too-far-ahead': return `nonce too far ahead: ${nonce} exceeds ${boundUs} (the time in µs + 60 s)`
+    default: return assertNever(p)
   }
 }
 
@@ -91,8 +92,6 @@ export class AccountsApp implements Application {
     const a = this.accounts.get(typeof publicKey === 'string' ? publicKey.toLowerCase() : toHex(publicKey))
     return a === undefined ? undefined : { balance: a.balance, nonce: highestNonce(a), floor: a.floor, recent: [...a.recent] }
   }
-
-  accountCount (): number { return this.accounts.size }
 
   checkTx (tx: Transaction): CheckResult {
     const t = decodeTransfer(tx.payload)

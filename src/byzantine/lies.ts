@@ -1,6 +1,6 @@
 // Per-message lies: given one outgoing message and its receiver, what a traitor sends instead
 // (possibly nothing, possibly several messages). Pure functions of the settings and state.
-import { signingBytes, type ReplicaMessage, type Transaction } from '../codec/index.js'
+import { assertNever, signingBytes, type ReplicaMessage, type Transaction } from '../codec/index.js'
 import type { TraitorMode } from './modes.js'
 import { corrupt, fakeDigest, nullDigest, rebatch, resignCheckpoint, resignPrePrepare, resignVote, type Sign } from './resign.js'
 
@@ -87,7 +87,10 @@ export function lie (m: ReplicaMessage, c: LieContext): ReplicaMessage[] {
       break
     case 'view-change':
     case 'new-view': out = lieAboutViewChange(m, c); break
-    default: out = [m]
+    case 'state-request':
+    case 'state-response':
+    case 'request': out = [m]; break
+    default: out = assertNever(m)
   }
   if (c.modes.has('bad-signatures') || c.modes.has('impersonate')) out = out.map(x => tamper(x, c))
   return out
@@ -110,6 +113,11 @@ function tamper (m: ReplicaMessage, c: LieContext): ReplicaMessage {
     case 'prepare': return { ...m, prepare: fix(m.prepare, 'prepare') }
     case 'commit': return { ...m, commit: fix(m.commit, 'commit') }
     case 'checkpoint': return { ...m, checkpoint: fix(m.checkpoint, 'checkpoint') }
-    default: return m
+    case 'view-change':
+    case 'new-view':
+    case 'state-request':
+    case 'state-response':
+    case 'request': return m
+    default: return assertNever(m)
   }
 }

@@ -32,6 +32,8 @@ export class Traitor implements ReplicaCore {
   private readonly sent: ReplicaMessage[] = []
   private readonly committed: Transaction[] = []
   private readonly collusion: Collusion
+  /** Drop counters of the cores amnesia threw away, so that drops() only ever grows. */
+  private readonly forgottenDrops = new Map<string, number>()
   readonly stats = { lies: 0, dropped: 0, held: 0 }
 
   constructor (private readonly config: ProtocolConfig, private readonly crypto: ProtocolCrypto,
@@ -51,11 +53,10 @@ export class Traitor implements ReplicaCore {
 
   /** Forget every persisted vote: a fresh core that only knows what the ledger executed. */
   private forget (): void {
+    for (const [reason, n] of Object.entries(this.inner.drops())) this.forgottenDrops.set(reason, (this.forgottenDrops.get(reason) ?? 0) + n)
     this.inner = this.makeCore({ records: [], lastExecuted: this.lastExecuted })
     this.lastForgetMs = this.nowMs
   }
-
-  clear (): void { this.set({ modes: [] }) }
 
   current (): TraitorSettings { return this.settings }
 
@@ -64,6 +65,13 @@ export class Traitor implements ReplicaCore {
   status (): ReplicaStatus { return this.inner.status() }
 
   sizes (): { view: number, pendingRequests: number, slots: number } { return this.inner.sizes() }
+
+  /** The honest core's drop counters, including those of cores amnesia replaced. */
+  drops (): Readonly<Record<string, number>> {
+    const out = Object.fromEntries(this.forgottenDrops)
+    for (const [reason, n] of Object.entries(this.inner.drops())) out[reason] = (out[reason] ?? 0) + n
+    return out
+  }
 
   step (event: ProtocolEvent): Action[] {
     if (event.type === 'tick') {

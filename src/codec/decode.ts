@@ -96,10 +96,6 @@ export function decodePruneRecord (bytes: Uint8Array): Decoded<pb.PruneRecord> {
   return decodeWith('PruneRecord', pb.PruneRecord, bytes, L.PRUNE_RECORD_BYTES_MAX, L.pruneRecordLimits, m => V.pruneRecord(m))
 }
 
-export function decodeBlockHeader (bytes: Uint8Array): Decoded<pb.BlockHeader> {
-  return decodeWith('BlockHeader', pb.BlockHeader, bytes, L.BLOCK_HEADER_BYTES_MAX, undefined, m => V.blockHeader(m))
-}
-
 export function decodeEvidence (bytes: Uint8Array): Decoded<pb.Evidence> {
   return decodeWith('Evidence', pb.Evidence, bytes, L.EVIDENCE_MESSAGE_BYTES_MAX * (L.EVIDENCE_MESSAGES_MAX + 1),
     L.evidenceDecodeLimits, m => V.evidence(m))

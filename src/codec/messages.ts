@@ -30,13 +30,6 @@ export type ReplicaMessage =
   | { type: 'state-response', stateResponse: StateResponse }
   | { type: 'request', request: pb.Transaction }
 
-export type ReplicaMessageType = ReplicaMessage['type']
-
-export const REPLICA_MESSAGE_TYPES: readonly ReplicaMessageType[] = [
-  'pre-prepare', 'prepare', 'commit', 'checkpoint', 'view-change', 'new-view',
-  'state-request', 'state-response', 'request'
-]
-
 export function assertNever (x: never): never {
   throw new Error(`unreachable: ${JSON.stringify(x)}`)
 }
@@ -94,7 +87,12 @@ export function signedFields (m: ReplicaMessage): SignedFields | undefined {
     case 'prepare': return { kind: m.type, replica: m.prepare.replica, view: m.prepare.view, seq: m.prepare.seq, digest: hex(m.prepare.digest) }
     case 'commit': return { kind: m.type, replica: m.commit.replica, view: m.commit.view, seq: m.commit.seq, digest: hex(m.commit.digest) }
     case 'checkpoint': return { kind: m.type, replica: m.checkpoint.replica, view: 0, seq: m.checkpoint.seq, digest: hex(m.checkpoint.blockHash) }
-    default: return undefined
+    case 'view-change':
+    case 'new-view':
+    case 'state-request':
+    case 'state-response':
+    case 'request': return undefined
+    default: return assertNever(m)
   }
 }
 
@@ -106,6 +104,10 @@ export function claimedSender (m: ReplicaMessage): number | undefined {
     case 'state-request': return m.stateRequest.replica
     case 'state-response': return m.stateResponse.replica
     case 'request': return undefined
-    default: return signedFields(m)?.replica
+    case 'pre-prepare':
+    case 'prepare':
+    case 'commit':
+    case 'checkpoint': return signedFields(m)?.replica
+    default: return assertNever(m)
   }
 }

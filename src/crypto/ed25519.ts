@@ -145,10 +145,6 @@ export function createSigner (seed: Uint8Array): Signer {
   return { publicKey, sign: (message: Uint8Array) => new Uint8Array(nodeSign(null, message, key)) }
 }
 
-export function sign (seed: Uint8Array, message: Uint8Array): Uint8Array {
-  return createSigner(seed).sign(message)
-}
-
 /** Reference signing with @noble/ed25519 (tests compare it with the fast signer). */
 export function signNoble (seed: Uint8Array, message: Uint8Array): Uint8Array {
   return ed.sign(message, seed)

@@ -60,10 +60,6 @@ export function siblingsOf (levels: Uint8Array[][], index: number): Uint8Array[]
   return siblings
 }
 
-export function merkleProof (leaves: Uint8Array[], index: number): MerkleProof {
-  return { index, count: leaves.length, siblings: siblingsOf(merkleLevels(leaves), index) }
-}
-
 /**
  * The root that `leaf` at `proof.index` of `proof.count` leaves and the proof's siblings lead
  * to; undefined when the proof has the wrong number of siblings for that shape.

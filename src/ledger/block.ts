@@ -4,7 +4,7 @@
 // proposal from the header, checks the certificate against it, and re-executes to check roots.
 import { signingBytes, type Block, type BlockHeader, type Commit, type Proposal, type StableCheckpointRecord } from '../codec/index.js'
 import { evidenceRoot, proposalDigest, resultsRoot, txRoot } from '../crypto/digests.js'
-import { bytesEqual, toHex } from '../crypto/hash.js'
+import { bytesEqual } from '../crypto/hash.js'
 import { verify } from '../crypto/ed25519.js'
 import { quorumOf, type Genesis } from './genesis.js'
 
@@ -82,5 +82,3 @@ export function verifyContent (g: Genesis, b: Block, v: Verify = verify): void {
     if (!v(tx.client, signingBytes('transaction', tx), tx.signature)) fail(`txs[${i}].signature`, 'invalid client signature')
   })
 }
-
-export function hexHash (b: Uint8Array): string { return toHex(b) }

@@ -8,6 +8,7 @@ import { limits } from '../codec/index.js'
 import { CoalescingSender } from './coalesce.js'
 import { readFrames } from './frames.js'
 import { createHost } from './host.js'
+import { DropLog, type NetLogger } from './log.js'
 import { CLIENT_FRAMES_BURST, CLIENT_FRAMES_PER_SEC, CLIENT_QUEUE_BYTES_MAX, CLIENT_STREAMS_MAX, CLIENT_STREAMS_PER_CONNECTION, TokenBucket } from './limits.js'
 import type { PeerInfo } from './replica-net.js'
 
@@ -16,15 +17,21 @@ export const CLIENT_PROTOCOL = '/pbft-ledger/client/1.0.0'
 /** Server side, on a replica's host. `reply` sends a frame back on the request's stream. */
 export class ClientServer {
   private streams = 0
-  readonly dropped: Record<string, number> = {}
+  private readonly drops: DropLog
+  /** Streams and frames dropped, by reason. */
+  readonly dropped: Readonly<Record<string, number>>
 
-  constructor (private readonly host: Libp2p) {}
+  /** `log`: a logger scoped to the client protocol (the node passes a pino child logger). */
+  constructor (private readonly host: Libp2p, log: NetLogger) {
+    this.drops = new DropLog(log, 'client stream or frame')
+    this.dropped = this.drops.counts
+  }
 
-  private drop (reason: string): void { this.dropped[reason] = (this.dropped[reason] ?? 0) + 1 }
+  private drop (reason: string, fields?: Record<string, unknown>): void { this.drops.drop(reason, fields) }
 
   async start (onRequest: (bytes: Uint8Array, reply: (bytes: Uint8Array) => void) => void): Promise<void> {
-    await this.host.handle(CLIENT_PROTOCOL, (stream) => {
-      if (this.streams >= CLIENT_STREAMS_MAX) { this.drop('too-many-clients'); stream.abort(new Error('too many clients')); return }
+    await this.host.handle(CLIENT_PROTOCOL, (stream, connection) => {
+      if (this.streams >= CLIENT_STREAMS_MAX) { this.drop('too-many-clients', { peer: connection.remotePeer.toString() }); stream.abort(new Error('too many clients')); return }
       this.streams++
       const bucket = new TokenBucket(CLIENT_FRAMES_PER_SEC, CLIENT_FRAMES_BURST)
       const out = new CoalescingSender(stream, CLIENT_QUEUE_BYTES_MAX, () => { this.drop('reply-failed') })
@@ -34,7 +41,7 @@ export class ClientServer {
       readFrames(stream, limits.CLIENT_FRAME_BYTES_MAX, bytes => {
         if (!bucket.take()) return this.drop('rate-limited')
         onRequest(bytes, reply)
-      }).catch((err: Error) => { this.drop(err.name === 'FrameTooLargeError' ? 'oversized' : 'stream-error') })
+      }).catch((err: Error) => { this.drop(err.name === 'FrameTooLargeError' ? 'oversized' : 'stream-error', { err: err.message }) })
         .finally(() => { this.streams-- })
     }, { maxInboundStreams: CLIENT_STREAMS_PER_CONNECTION, maxOutboundStreams: 1 })
   }

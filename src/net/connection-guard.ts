@@ -22,6 +22,7 @@ import type { Connection, Libp2pEvents, MultiaddrConnection, PeerId, Startable }
 import { CODE_P2P } from '@multiformats/multiaddr'
 import { AddressPool, addressKey, type PoolMember } from './address-pool.js'
 import { CONNECTION_LIMITS, checkConnectionLimits, type ConnectionLimits } from './limits.js'
+import { DropLog, SILENT_NET_LOGGER, type NetLogger } from './log.js'
 
 /** Why a connection was refused or closed: the keys of `ConnectionGuard.dropped`. */
 export type GuardReason =
@@ -52,7 +53,8 @@ const byAge = (a: Entry, b: Entry): number => a.sinceMs - b.sinceMs
 export class ConnectionGuard implements Startable {
   readonly limits: Readonly<ConnectionLimits>
   /** Connections refused or closed, by reason (GuardReason). */
-  readonly dropped: Record<string, number> = {}
+  readonly dropped: Readonly<Record<string, number>>
+  private readonly drops: DropLog
   private readonly handshakes: AddressPool<Entry>
   private readonly clients: AddressPool<Entry>
   private readonly entries = new Map<MultiaddrConnection, Entry>()
@@ -64,7 +66,9 @@ export class ConnectionGuard implements Startable {
   private components: GuardComponents | undefined
   private timer: NodeJS.Timeout | undefined
 
-  constructor (private readonly reserved: ReadonlySet<string>, limits: Partial<ConnectionLimits> = {}, private readonly now: () => number = Date.now) {
+  constructor (private readonly reserved: ReadonlySet<string>, limits: Partial<ConnectionLimits> = {}, private readonly now: () => number = Date.now, log: NetLogger = SILENT_NET_LOGGER) {
+    this.drops = new DropLog(log, 'inbound connection')
+    this.dropped = this.drops.counts
     this.limits = Object.freeze({ ...CONNECTION_LIMITS, ...limits })
     checkConnectionLimits(this.limits)
     this.handshakes = new AddressPool(this.limits.handshakesMax, this.limits.addressHandshakesMax)
@@ -181,7 +185,7 @@ export class ConnectionGuard implements Startable {
     return (a, b) => Number(live(a)) - Number(live(b)) || byAge(a, b)
   }
 
-  private count (reason: GuardReason): void { this.dropped[reason] = (this.dropped[reason] ?? 0) + 1 }
+  private count (reason: GuardReason): void { this.drops.drop(reason) }
 
   private refuse (reason: GuardReason): true { this.count(reason); return true }
 

@@ -11,6 +11,7 @@ import { tcp } from '@libp2p/tcp'
 import { createLibp2p } from 'libp2p'
 import { ConnectionGuard } from './connection-guard.js'
 import { ADDRESS_CONNECTS_PER_SEC, type ConnectionLimits } from './limits.js'
+import { SILENT_NET_LOGGER, type NetLogger } from './log.js'
 
 export interface HostOptions {
   seed: Uint8Array
@@ -25,6 +26,8 @@ export interface HostOptions {
   reserved?: Set<string>
   /** Overrides of CONNECTION_LIMITS (limits.ts); checked with checkConnectionLimits. */
   connections?: Partial<ConnectionLimits>
+  /** Where the connection guard logs refusals (a replica passes a scoped logger); silent if absent. */
+  log?: NetLogger
 }
 
 /** A host; `host.services.connectionGuard` holds the connection counters (`dropped`, `counts()`). */
@@ -34,7 +37,7 @@ export async function createHost (o: HostOptions): Promise<Host> {
   const privateKey = await generateKeyPairFromSeed('Ed25519', o.seed)
   const allowed = (peer: PeerId): boolean => o.dialAllow === undefined || o.dialAllow.has(peer.toString())
   const reserved = o.reserved ?? o.dialAllow ?? new Set<string>()
-  const guard = new ConnectionGuard(reserved, o.connections)
+  const guard = new ConnectionGuard(reserved, o.connections, Date.now, o.log ?? SILENT_NET_LOGGER)
   const l = guard.limits
   return await createLibp2p({
     privateKey,

@@ -7,6 +7,7 @@ import type { Libp2p, Stream } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
 import { limits } from '../codec/index.js'
 import { encodeFrames, readFrames, sendWithBackpressure } from './frames.js'
+import { DropLog, type NetLogger } from './log.js'
 import { PEER_BYTES_PER_SEC, PEER_FRAMES_PER_SEC, PEER_QUEUE_BYTES_MAX, PEER_QUEUE_FRAMES_MAX, REDIAL_MS, TokenBucket } from './limits.js'
 
 export const REPLICA_PROTOCOL = '/pbft-ledger/replica/1.0.0'
@@ -38,9 +39,13 @@ export class ReplicaNetwork {
   private peerHandler: (replica: number, up: boolean) => void = () => {}
   private timer: NodeJS.Timeout | undefined
   private stopped = false
-  readonly stats: NetStats = { framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, sends: 0, dropped: {} }
+  private readonly drops: DropLog
+  readonly stats: NetStats
 
-  constructor (private readonly host: Libp2p, readonly self: number, peers: PeerInfo[], private readonly maxFrameBytes = limits.FRAME_BYTES_MAX) {
+  /** `log`: a logger scoped to this network (the node passes a pino child logger). */
+  constructor (private readonly host: Libp2p, readonly self: number, peers: PeerInfo[], private readonly log: NetLogger, private readonly maxFrameBytes = limits.FRAME_BYTES_MAX) {
+    this.drops = new DropLog(log, 'replica frame or stream')
+    this.stats = { framesIn: 0, framesOut: 0, bytesIn: 0, bytesOut: 0, sends: 0, dropped: this.drops.counts }
     for (const p of peers) {
       this.byPeerId.set(p.peerId, p.id)
       if (p.id === self) continue
@@ -56,7 +61,7 @@ export class ReplicaNetwork {
    */
   onPeer (handler: (replica: number, up: boolean) => void): void { this.peerHandler = handler }
 
-  countDrop (reason: string): void { this.stats.dropped[reason] = (this.stats.dropped[reason] ?? 0) + 1 }
+  private countDrop (reason: string, fields?: Record<string, unknown>): void { this.drops.drop(reason, fields) }
 
   async start (): Promise<void> {
     await this.host.handle(REPLICA_PROTOCOL, (stream, connection) => { this.inbound(stream, connection.remotePeer.toString()) },
@@ -68,17 +73,17 @@ export class ReplicaNetwork {
   private inbound (stream: Stream, remote: string): void {
     const from = this.byPeerId.get(remote)
     if (from === undefined || from === this.self) {
-      this.countDrop('not-a-replica')
+      this.countDrop('not-a-replica', { peer: remote })
       stream.abort(new Error('not a replica of this cluster'))
       return
     }
     const peer = this.peers.get(from) as Peer
     readFrames(stream, this.maxFrameBytes, bytes => {
-      if (!peer.inFrames.take() || !peer.inBytes.take(bytes.byteLength)) return this.countDrop('rate-limited')
+      if (!peer.inFrames.take() || !peer.inBytes.take(bytes.byteLength)) return this.countDrop('rate-limited', { replica: from })
       this.stats.framesIn++
       this.stats.bytesIn += bytes.byteLength
       this.handler(from, bytes)
-    }).catch((err: Error) => { this.countDrop(err.name === 'FrameTooLargeError' ? 'oversized' : 'stream-error') })
+    }).catch((err: Error) => { this.countDrop(err.name === 'FrameTooLargeError' ? 'oversized' : 'stream-error', { replica: from, err: err.message }) })
   }
 
   private ensureStream (p: Peer): void {
@@ -101,18 +106,18 @@ export class ReplicaNetwork {
         })
         this.flush(p)
       })
-      .catch(() => { /* peer down: the redial loop tries again */ })
+      .catch((err: Error) => { this.log.debug({ replica: p.info.id, err: err.message }, 'dial failed; the redial loop tries again') })
       .finally(() => { p.dialing = false })
   }
 
   send (to: number, bytes: Uint8Array): void {
     const p = this.peers.get(to)
-    if (p === undefined) return this.countDrop('unknown-peer')
+    if (p === undefined) return this.countDrop('unknown-peer', { replica: to })
     p.queue.push(bytes)
     p.queueBytes += bytes.byteLength
     while (p.queue.length > PEER_QUEUE_FRAMES_MAX || p.queueBytes > PEER_QUEUE_BYTES_MAX) {
       p.queueBytes -= (p.queue.shift() as Uint8Array).byteLength
-      this.countDrop('queue-full')
+      this.countDrop('queue-full', { replica: p.info.id })
     }
     if (!p.flushing) {
       p.flushing = true
@@ -136,7 +141,7 @@ export class ReplicaNetwork {
     this.stats.bytesOut += buf.byteLength
     this.stats.sends++
     sendWithBackpressure(stream, buf)
-      .catch(() => { this.countDrop('send-failed') })
+      .catch((err: Error) => { this.countDrop('send-failed', { replica: p.info.id, err: err.message }) })
       .finally(() => { p.flushing = false; if (p.queue.length > 0) this.flush(p) })
   }
 

@@ -12,7 +12,7 @@
 // takes every replica event first, then at most REQUESTS_PER_ROUND_MAX requests, so a flood of
 // requests can never delay a PREPARE or a COMMIT; and the driver yields to the event loop
 // between rounds, so sockets, timers and the HTTP API keep their turn under any load.
-import { encodeReplicaMessage, type Batch, type Commit, type Evidence, type Transaction, type TxReply } from '../codec/index.js'
+import { assertNever, encodeReplicaMessage, type Batch, type Commit, type Evidence, type Transaction, type TxReply } from '../codec/index.js'
 import type { LedgerApi } from '../ledger/types.js'
 import type { Action, ProtocolEvent, ReplicaCore, WalRecord } from '../protocol/types.js'
 
@@ -139,6 +139,7 @@ export class Driver {
         case 'reject': this.io.reject(a.tx, a.reason); break
         case 'evidence': this.io.evidence(a.evidence); break
         case 'fetch-state': this.io.fetchState(a.seq, a.blockHash, a.peers); break
+        default: assertNever(a)
       }
     }
   }

@@ -1,5 +1,6 @@
 // Prometheus metrics of one replica process, served at /metrics. Counters kept by other layers
-// (the network's drops, the driver's dropped events) are read when /metrics is scraped.
+// (the network's drops, the driver's dropped events, the protocol core's drops) are read when
+// /metrics is scraped.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 
 /** Read-only views of the drop counters that other layers keep. */
@@ -14,6 +15,8 @@ export interface DropSources {
   admission: () => Readonly<Record<string, number>>
   /** Driver.stats.droppedEvents: protocol events dropped because the driver's queue was full. */
   driverEvents: () => number
+  /** ReplicaCore.drops(): inputs the protocol core dropped, by reason. */
+  core: () => Readonly<Record<string, number>>
 }
 
 export class NodeMetrics {
@@ -57,6 +60,15 @@ export class NodeMetrics {
     }
   })
 
+  readonly coreDropped = new Counter({
+    name: 'pbft_core_dropped_total', help: 'Inputs the protocol core dropped, by reason (invalid, stale or impersonated messages, votes it would not sign twice, full buffers)', labelNames: ['reason'], registers: [this.registry],
+    collect: () => {
+      if (this.sources === undefined) return
+      this.coreDropped.reset()
+      for (const [reason, n] of Object.entries(this.sources.core())) this.coreDropped.inc({ reason }, n)
+    }
+  })
+
   readonly admission = new Counter({
     name: 'pbft_admission_total', help: 'Client requests by admission outcome (admitted, copies, forged, busy, expired), decided before any signature verify', labelNames: ['outcome'], registers: [this.registry],
     collect: () => {
@@ -66,7 +78,7 @@ export class NodeMetrics {
     }
   })
 
-  /** Exports the drop counters of the network layer and the driver from now on. */
+  /** Exports the drop counters of the network layer, the driver and the core from now on. */
   watch (sources: DropSources): void { this.sources = sources }
 
   constructor (labels: { replica: number }) {

@@ -6,7 +6,7 @@
 // core's own checks become lookups; the core still decides, this only moves the work.
 //
 // Messages of replicas keep their order: once one waits here, every later one waits behind it.
-import { signingBytes, type ReplicaMessage, type Transaction } from '../codec/index.js'
+import { assertNever, signingBytes, type ReplicaMessage, type Transaction } from '../codec/index.js'
 import type { ProtocolEvent } from '../protocol/types.js'
 
 /** Signatures checked between two yields. */
@@ -31,7 +31,12 @@ export function transactionsOf (m: ReplicaMessage): Transaction[] {
     case 'view-change':
     case 'new-view': return m.batches.flatMap(b => b.txs)
     case 'request': return [m.request]
-    default: return []
+    case 'prepare':
+    case 'commit':
+    case 'checkpoint':
+    case 'state-request':
+    case 'state-response': return []
+    default: return assertNever(m)
   }
 }
 

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
-import { claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type TxReply } from '../codec/index.js'
+import { assertNever, claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type TxReply } from '../codec/index.js'
 import { createSigner, verify } from '../crypto/ed25519.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
@@ -107,7 +107,7 @@ export class ReplicaNode {
     }, TICK_MS)
   }
 
-  /** Traitor mode flood: besides the core's valid-looking copies, frames that do not decode. */
+  /** Traitor mode flood: besides the Traitor's re-sent copies of its own messages, random frames that do not decode (not oversized). */
   private floodMalformed (): void {
     for (let i = 0; i < 8; i++) this.net.broadcast(new Uint8Array(randomBytes(64 + i * 16)))
   }
@@ -166,6 +166,7 @@ export class ReplicaNode {
         this.driver.push({ type: 'request', tx })
         return
       case 'new': break
+      default: assertNever(verdict)
     }
     if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) return refuse('request-bad-signature', 'invalid signature')
     this.admission.admit(id, client, tx.signature, now, reply)
@@ -221,13 +222,13 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   const head = ledger.head()
   const core = new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
   const replicaPeers = new Set(genesis.replicas.map(r => r.peerId))
-  const host = await createHost({ seed: keys.seed, listen: o.listen ?? me.addrs, dialAllow: replicaPeers, reserved: replicaPeers })
-  const net = new ReplicaNetwork(host, o.id, genesis.replicas)
-  const clients = new ClientServer(host)
+  const host = await createHost({ seed: keys.seed, listen: o.listen ?? me.addrs, dialAllow: replicaPeers, reserved: replicaPeers, log: log.child({ scope: 'net:connections' }) })
+  const net = new ReplicaNetwork(host, o.id, genesis.replicas, log.child({ scope: 'net:replicas' }))
+  const clients = new ClientServer(host, log.child({ scope: 'net:clients' }))
   const admin = new AdminGate(genesis, o.id, join(o.dataDir, 'admin-nonce'))
   metrics.watch({
     replica: () => net.stats.dropped, client: () => clients.dropped, driverEvents: () => driver.stats.droppedEvents,
-    connection: () => host.services.connectionGuard.dropped, admission: () => ({ ...node?.admission.stats })
+    connection: () => host.services.connectionGuard.dropped, admission: () => ({ ...node?.admission.stats }), core: () => core.drops()
   })
   let node: ReplicaNode | undefined
   const driver = new Driver(core, ledger, {

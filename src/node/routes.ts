@@ -2,13 +2,36 @@
 import type { Server } from 'node:http'
 import { blockHash } from '../crypto/digests.js'
 import { fromHex, toHex } from '../crypto/hash.js'
+import type { Logger } from 'pino'
+import type { AccountsApp } from '../app/accounts.js'
 import { TraitorModeError } from '../byzantine/modes.js'
-import { AdminRejectedError } from './admin.js'
+import type { Traitor } from '../byzantine/traitor.js'
+import type { Evidence } from '../codec/index.js'
+import type { Genesis } from '../ledger/genesis.js'
+import type { Ledger } from '../ledger/ledger.js'
+import { AdminRejectedError, type AdminGate } from './admin.js'
 import { HttpError, hexParam, intParam, startHttpApi, type PostContentType } from './http-api.js'
 import { BLOCKS_PER_PAGE_MAX } from './limits.js'
-import type { ReplicaNode } from './replica-node.js'
+import type { NodeMetrics } from './metrics.js'
 
 export { BLOCKS_PER_PAGE_MAX }
+
+/**
+ * What the endpoints read and change. ReplicaNode provides it; the routes name only this, so
+ * replica-node.ts (which starts the API) and this file do not import each other.
+ */
+export interface ApiNode {
+  readonly genesis: Genesis
+  readonly id: number
+  readonly ledger: Ledger
+  readonly app: Pick<AccountsApp, 'account'>
+  readonly evidence: ReadonlyArray<{ evidence: Evidence, atMs: number }>
+  readonly admin: Pick<AdminGate, 'check'>
+  readonly core: Pick<Traitor, 'set' | 'current'>
+  readonly metrics: Pick<NodeMetrics, 'traitor' | 'adminRejected' | 'httpRefused' | 'registry'>
+  readonly log: Logger
+  status: () => Record<string, unknown>
+}
 
 /**
  * The bytes of an admin command: the encoded AdminCommand as the body
@@ -26,7 +49,7 @@ export function adminCommandBytes (body: Uint8Array | undefined, contentType: Po
   return fromHex(hex)
 }
 
-export async function startApi (node: ReplicaNode, portOverride?: number): Promise<{ server: Server, port: number }> {
+export async function startApi (node: ApiNode, portOverride?: number): Promise<{ server: Server, port: number }> {
   const [host, port] = (node.genesis.replicas[node.id]?.api ?? '127.0.0.1:0').split(':')
   return await startHttpApi(host ?? '127.0.0.1', portOverride ?? Number(port), {
     get: {

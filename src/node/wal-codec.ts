@@ -1,7 +1,7 @@
 // WalRecord (protocol) <-> WalEntry (wire schema). Records are read back only from this
 // replica's own disk, but still decoded through the codec with limits, never trusted blindly.
 import { pb, type Batch, type NewView, type PreparedCert, type ViewChange } from '../codec/index.js'
-import { limits } from '../codec/index.js'
+import { assertNever, limits } from '../codec/index.js'
 import type { WalRecord } from '../protocol/types.js'
 
 export function encodeWalRecord (r: WalRecord): Uint8Array {
@@ -18,6 +18,7 @@ function toEntry (r: WalRecord): pb.WalEntry {
     case 'stable-checkpoint': return { stableCheckpoint: { seq: r.seq, blockHash: r.blockHash, proof: r.proof }, batches: [] }
     case 'view-change': return { viewChange: r.viewChange, batches: r.batches }
     case 'new-view': return { newView: r.newView, batches: r.batches }
+    default: return assertNever(r)
   }
 }
 

@@ -3,6 +3,7 @@
 // Bounded: records for seqs at or below the stable checkpoint are deleted, and only the latest
 // view, stable-checkpoint, view-change and new-view records are kept.
 import { ClassicLevel } from 'classic-level'
+import { assertNever } from '../codec/index.js'
 import type { WalRecord } from '../protocol/types.js'
 import { decodeWalRecord, encodeWalRecord } from './wal-codec.js'
 
@@ -16,7 +17,11 @@ function seqOf (r: WalRecord): number | undefined {
     case 'prepare': return r.prepare.seq
     case 'commit': return r.commit.seq
     case 'checkpoint': return r.checkpoint.seq
-    default: return undefined
+    case 'view':
+    case 'stable-checkpoint':
+    case 'view-change':
+    case 'new-view': return undefined
+    default: return assertNever(r)
   }
 }
 

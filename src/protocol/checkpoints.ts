@@ -90,12 +90,11 @@ export function becomeStable (s: State, seq: number, blockHash: Uint8Array, proo
 }
 
 /** State transfer finished: the ledger holds every block up to `seq`. */
-export function onStateTransferred (s: State, seq: number, blockHash: Uint8Array): void {
+export function onStateTransferred (s: State, seq: number): void {
   if (seq < s.lastExecuted) return
   // A gap fetch (gap.ts) that execution overtook: the emitted executes report themselves.
   if (s.fetching === undefined && seq <= s.lastExecuteEmitted) return
   s.lastExecuted = seq
-  s.lastExecutedHash = blockHash
   s.lastExecuteEmitted = Math.max(s.lastExecuteEmitted, seq)
   if (s.fetching !== undefined && seq >= s.fetching) s.fetching = undefined
   if (s.nextSeq <= seq) s.nextSeq = seq + 1

@@ -1,6 +1,5 @@
 // The PBFT replica: `step(event) -> actions`. One handler per message kind and per timer;
 // invariants are asserted after every step. See types.ts for the ordering contract.
-import { toHex } from '../crypto/hash.js'
 import { makeCheckpoint, onCheckpoint, onStateTransferred } from './checkpoints.js'
 import { onGapTimer } from './gap.js'
 import { FUTURE_MESSAGES_PER_SENDER_MAX, timerAdvance } from './limits.js'
@@ -13,7 +12,7 @@ import { onRetransmitTimer } from './retransmit.js'
 import { assert, State } from './state.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from './types.js'
 import { decayBackoff, onViewChange, onViewTimers, sendInstalledNewView, startViewChange } from './view-change.js'
-import type { BlockHeader, ReplicaMessage, TxResult } from '../codec/index.js'
+import { assertNever, type BlockHeader, type ReplicaMessage, type TxResult } from '../codec/index.js'
 
 export class Replica implements ReplicaCore {
   private readonly s: State
@@ -44,7 +43,7 @@ export class Replica implements ReplicaCore {
       case 'request': onRequest(s, event.tx); break
       case 'executed': this.onExecuted(event.seq, event.blockHash, event.header, event.results); break
       case 'state-transferred':
-        onStateTransferred(s, event.seq, event.blockHash)
+        onStateTransferred(s, event.seq)
         tryExecute(s)
         break
       case 'peer':
@@ -52,6 +51,7 @@ export class Replica implements ReplicaCore {
         if (event.up) s.peersLost.delete(event.replica)
         else if (!s.peersLost.has(event.replica)) s.peersLost.set(event.replica, s.timerMs)
         break
+      default: assertNever(event)
     }
     tryPropose(s, batch => { propose(s, batch) })
     this.checkInvariants()
@@ -81,8 +81,11 @@ export class Replica implements ReplicaCore {
       case 'view-change': return onViewChange(s, from, m.viewChange, m.batches, () => { sendNewView(s, () => { this.replay() }) })
       case 'new-view': return onNewView(s, from, m.newView, m.batches, () => { this.replay() })
       case 'request': return onRequest(s, m.request, from)
+      // State transfer is not the core's: the node hands these to src/node/state-transfer.ts
+      // before the core could see them (ReplicaNode.onReplicaFrame); ignored if one gets here.
       case 'state-request':
-      case 'state-response': return // served by the driver
+      case 'state-response': return
+      default: return assertNever(m)
     }
   }
 
@@ -109,7 +112,6 @@ export class Replica implements ReplicaCore {
     const s = this.s
     assert(seq === s.lastExecuted + 1, `executed seq ${seq} follows ${s.lastExecuted}`)
     s.lastExecuted = seq
-    s.lastExecutedHash = blockHash
     s.lastProgressMs = s.nowMs
     const batch = s.executing.get(seq) ?? s.log.get(seq)?.batch
     s.executing.delete(seq)
@@ -147,7 +149,7 @@ export class Replica implements ReplicaCore {
   }
 
   /** Counters of dropped inputs by reason (bad input is counted, never thrown). */
-  drops (): Record<string, number> { return Object.fromEntries(this.s.dropped) }
+  drops (): Readonly<Record<string, number>> { return Object.fromEntries(this.s.dropped) }
 
   /** Test hook: start a view change now (as the timer would). */
   forceViewChange (): Action[] {
@@ -155,8 +157,6 @@ export class Replica implements ReplicaCore {
     startViewChange(this.s, this.s.view + 1, 'forced (test hook)')
     return this.s.out
   }
-
-  lastExecutedHash (): string { return toHex(this.s.lastExecutedHash) }
 }
 
 function viewOf (m: ReplicaMessage): number | undefined {
@@ -164,6 +164,12 @@ function viewOf (m: ReplicaMessage): number | undefined {
     case 'pre-prepare': return m.prePrepare.view
     case 'prepare': return m.prepare.view
     case 'commit': return m.commit.view
-    default: return undefined
+    case 'checkpoint':
+    case 'view-change':
+    case 'new-view':
+    case 'state-request':
+    case 'state-response':
+    case 'request': return undefined
+    default: return assertNever(m)
   }
 }

@@ -1,7 +1,7 @@
 // Client protocol (PBFT §4.1, §4.4 exactly-once): requests, forwarding, batching by the
 // primary. Replies after execution and the client table that caches them: replies.ts.
 import { pb, signingBytes, type Batch, type Proposal, type Transaction } from '../codec/index.js'
-import { evidenceRoot, proposalDigest, txId, txRoot } from '../crypto/digests.js'
+import { evidenceRoot, txId, txRoot } from '../crypto/digests.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
 import { PENDING_PER_CLIENT_MAX, PENDING_REQUESTS_MAX, PROPOSALS_IN_PROGRESS_MAX } from './limits.js'
 import { requestKey, type CachedReply, type PendingRequest, type State } from './state.js'
@@ -162,8 +162,4 @@ function makeBatch (s: State): Batch {
     txRoot: txRoot(txs), txCount: txs.length, evidenceRoot: evidenceRoot(evidence), evidenceCount: evidence.length
   }
   return { proposal, txs, evidence }
-}
-
-export function proposalDigestHex (p: Proposal): string {
-  return toHex(proposalDigest(p))
 }

@@ -1,7 +1,7 @@
 // Restart from the write-ahead records: rebuild the view, every message this replica signed,
 // accepted pre-prepares with their batches, prepared certificates and checkpoints, so it can
 // never sign a conflicting message and can still report what it prepared in a view change.
-import type { Commit, Prepare } from '../codec/index.js'
+import { assertNever, type Commit, type Prepare } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { markInFlight } from './requests.js'
 import { digestOf, requestKey, type State } from './state.js'
@@ -63,7 +63,6 @@ function restoreOwnNewView (s: State, rec: Rec<'new-view'>): void {
 
 export function restore (s: State, r: RestoreState): void {
   s.lastExecuted = r.lastExecuted.seq
-  s.lastExecutedHash = r.lastExecuted.blockHash
   s.lastExecuteEmitted = r.lastExecuted.seq
   s.nextSeq = r.lastExecuted.seq + 1
   // Prepared certificates matter for every seq above the stable checkpoint, executed or not:
@@ -99,6 +98,7 @@ export function restore (s: State, r: RestoreState): void {
         if (rec.newView.replica === s.id) restoreOwnNewView(s, rec)
         if (rec.newView.view >= s.view) { s.view = rec.newView.view; s.viewChanging = false; s.activeView = s.view }
         break
+      default: assertNever(rec)
     }
   }
   for (const [seq] of s.log) if (seq <= s.stableSeq) s.log.delete(seq)

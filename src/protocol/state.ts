@@ -82,7 +82,6 @@ export class State {
   lastProgressMs = 0
   lastRetransmitMs = 0
   lastExecuted = 0
-  lastExecutedHash: Uint8Array = new Uint8Array(32)
   /** Highest seq for which an `execute` action was emitted. */
   lastExecuteEmitted = 0
   /**

@@ -149,4 +149,6 @@ export interface ReplicaCore {
   status: () => ReplicaStatus
   /** Cheap counters for hot paths (the simulator checks them after every step). */
   sizes: () => { view: number, pendingRequests: number, slots: number }
+  /** Inputs dropped so far, by reason (bad input is counted, never thrown); the node exports them on /metrics. */
+  drops: () => Readonly<Record<string, number>>
 }

@@ -1,7 +1,7 @@
 // View changes (PBFT §4.4): timers, VIEW-CHANGE messages and their validation, the f+1 rule.
-import { pb, type Batch, type PreparedCert, type ViewChange } from '../codec/index.js'
+import type { Batch, PreparedCert, ViewChange } from '../codec/index.js'
 import { evidenceRoot, txRoot } from '../crypto/digests.js'
-import { bytesEqual, sha256, toHex } from '../crypto/hash.js'
+import { bytesEqual, toHex } from '../crypto/hash.js'
 import { validCheckpointProof } from './checkpoints.js'
 import { PRIMARY_LOST_GRACE_MS, VIEW_CHANGE_BACKOFF_MAX_EXP } from './limits.js'
 import { digestOf, retransmitMs, type State } from './state.js'
@@ -259,9 +259,4 @@ export function onViewChange (s: State, from: number, vc: ViewChange, batches: B
   for (const [v, byReplica] of s.viewChanges) if (v > s.view) for (const r of byReplica.keys()) if (r !== s.id) higher.set(r, Math.min(v, higher.get(r) ?? v))
   if (higher.size >= s.f + 1) startViewChange(s, Math.min(...higher.values()), `joined: replicas ${[...higher.keys()].sort((a, b) => a - b).join(', ')} asked for higher views`)
   if (s.viewChanging && s.primary() === s.id && (s.viewChanges.get(s.view)?.size ?? 0) >= s.q && s.newViewSent < s.view) sendNewView()
-}
-
-/** Hash identifying a VIEW-CHANGE's content (for the no-self-equivocation record). */
-export function viewChangeId (vc: ViewChange): string {
-  return toHex(sha256(pb.ViewChange.encode(vc)))
 }

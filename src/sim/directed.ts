@@ -12,7 +12,7 @@
 //                   a backup must check) and reach exactly 2f backups, enough for a quorum with
 //                   it; an honest replica that prepares a lie is a violation.
 // Every run also counts the situations it reached (situations.ts); a sweep prints them.
-import { type pb, signingBytes, type Batch, type PrePrepare, type Proposal, type ReplicaMessage } from '../codec/index.js'
+import { assertNever, type pb, signingBytes, type Batch, type PrePrepare, type Proposal, type ReplicaMessage } from '../codec/index.js'
 import { createSigner } from '../crypto/ed25519.js'
 import { proposalDigest } from '../crypto/digests.js'
 import { sha256, toHex } from '../crypto/hash.js'
@@ -66,7 +66,13 @@ function voteOf (m: ReplicaMessage): { view: number, seq: number } | undefined {
     case 'pre-prepare': return m.prePrepare
     case 'prepare': return m.prepare
     case 'commit': return m.commit
-    default: return undefined
+    case 'checkpoint':
+    case 'view-change':
+    case 'new-view':
+    case 'state-request':
+    case 'state-response':
+    case 'request': return undefined
+    default: return assertNever(m)
   }
 }
 
@@ -145,6 +151,7 @@ export class Director {
         const seq = pp.seq + this.window
         return withProposal({ ...p, seq }, batch.txs, batch.evidence, { seq })
       }
+      default: return assertNever(this.plan.lie)
     }
   }
 }

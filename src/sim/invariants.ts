@@ -14,7 +14,7 @@
 //   receipts       every reply a client accepts is backed by the block honest replicas executed
 //                  at its height (that hash, that transaction at that index, that result), and
 //                  the accepted set makes a receipt that verifies offline with genesis alone
-import { signedFields, signingBytes, type Block, type Commit, type ReplicaMessage, type Transaction, type TxReply, type TxResult } from '../codec/index.js'
+import { assertNever, signedFields, signingBytes, type Block, type Commit, type ReplicaMessage, type Transaction, type TxReply, type TxResult } from '../codec/index.js'
 import { CODE } from '../app/accounts.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
@@ -39,7 +39,11 @@ export function persistedKeyOf (r: WalRecord): string | undefined {
     case 'commit': return `commit/${r.commit.replica}/${r.commit.view}/${r.commit.seq}/${toHex(r.commit.digest)}`
     case 'pre-prepare': return `pre-prepare/${r.prePrepare.replica}/${r.prePrepare.view}/${r.prePrepare.seq}/${toHex(r.prePrepare.digest)}`
     case 'checkpoint': return `checkpoint/${r.checkpoint.replica}/0/${r.checkpoint.seq}/${toHex(r.checkpoint.blockHash)}`
-    default: return undefined
+    case 'view':
+    case 'stable-checkpoint':
+    case 'view-change':
+    case 'new-view': return undefined
+    default: return assertNever(r)
   }
 }
 

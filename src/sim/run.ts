@@ -1,5 +1,6 @@
 // One simulation run, driven by one integer seed: a safety phase with faults, then a liveness
 // phase in which the healed cluster must commit every client transaction.
+import { assertNever } from '../codec/index.js'
 import { createSigner } from '../crypto/ed25519.js'
 import { AttestationMemo } from '../crypto/tx-proof.js'
 import { sha256, toHex } from '../crypto/hash.js'
@@ -241,6 +242,7 @@ async function handle (r: Run, ev: SimEvent): Promise<void> {
     case 'fetch': await w.fetch(ev.replica, ev.seq); break
     case 'fault': ev.apply(); break
     case 'client': onClientTurn(r, ev.client); break
+    default: assertNever(ev)
   }
 }
 

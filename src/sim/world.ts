@@ -1,6 +1,6 @@
 // The simulated world: replicas (real cores, real ledgers, in-memory disks), a network with
 // delays, loss, duplication, reordering and partitions, and clocks with skew. Virtual time.
-import { limits, decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Transaction, type TxReply } from '../codec/index.js'
+import { assertNever, limits, decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Transaction, type TxReply } from '../codec/index.js'
 import { createSigner, verify as verifyRule } from '../crypto/ed25519.js'
 import { sha256, toHex } from '../crypto/hash.js'
 import { AccountsApp } from '../app/accounts.js'
@@ -213,6 +213,7 @@ export class World {
           }
           break
         case 'reject': this.onReject(a.tx); break
+        default: assertNever(a)
       }
     }
     if (crashAfter >= actions.length && h.up) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }

@@ -158,15 +158,13 @@ describe('accounts app: unfunded senders', () => {
     expect(p.results.map(r => r.code)).toEqual([CODE.UNFUNDED, CODE.UNFUNDED])
     expect(p.stateRoot).toEqual(root)
     p.commit()
-    expect(app.accountCount()).toBe(3)
-    expect(app.account(createSigner(accountSeed(stranger)).publicKey)).toBeUndefined()
+    for (const nobody of [stranger, 8]) expect(app.account(createSigner(accountSeed(nobody)).publicKey)).toBeUndefined()
     expect(app.stateRoot()).toEqual(root)
   })
 
   it('a funded transfer creates its receiver, which can then send', () => {
     const app = fresh()
     app.prepareBlock(at(), [transfer(0, stranger, 1, 5n)]).commit()
-    expect(app.accountCount()).toBe(4)
     expect(app.account(createSigner(accountSeed(stranger)).publicKey)).toEqual({ balance: 5n, nonce: 0, floor: 0, recent: [] })
     expect(app.prepareBlock(at(T, 2), [transfer(stranger, 0, 1, 5n)]).results[0]!.code).toBe(CODE.OK)
   })

@@ -13,6 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { peerIdFromSeed } from '../../src/crypto/keyfile.js'
 import { CLIENT_PROTOCOL, ClientConnection, ClientServer } from '../../src/net/client-net.js'
 import { createHost, type Host } from '../../src/net/host.js'
+import { SILENT_NET_LOGGER } from '../../src/net/log.js'
 import { ADDRESS_HANDSHAKES_MAX, PEER_CONNECTIONS_MAX, type ConnectionLimits } from '../../src/net/limits.js'
 import { ReplicaNetwork, type PeerInfo } from '../../src/net/replica-net.js'
 
@@ -29,7 +30,7 @@ async function target (o: { reserved?: Set<string>, connections?: Partial<Connec
   const host = await createHost({ seed, listen: ['/ip4/127.0.0.1/tcp/0'], ...o })
   await host.start()
   closers.push(async () => { await host.stop() })
-  const server = new ClientServer(host)
+  const server = new ClientServer(host, SILENT_NET_LOGGER)
   await server.start((bytes, reply) => { reply(bytes) })
   const addr = host.getMultiaddrs()[0]!.toString().replace(/\/p2p\/.*$/, '')
   const info: PeerInfo = { id: 0, peerId: await peerIdFromSeed(seed), addrs: [addr] }
@@ -185,7 +186,7 @@ describe('connection guard: strangers holding connections cannot lock clients or
     await replicaHost.start()
     closers.push(async () => { await replicaHost.stop() })
     const got: string[][] = [[], []]
-    const nets = [new ReplicaNetwork(t.host, 0, peers), new ReplicaNetwork(replicaHost, 1, peers)]
+    const nets = [new ReplicaNetwork(t.host, 0, peers, SILENT_NET_LOGGER), new ReplicaNetwork(replicaHost, 1, peers, SILENT_NET_LOGGER)]
     nets.forEach((n, i) => { n.onFrame((from, bytes) => { got[i]!.push(`${from}:${Buffer.from(bytes).toString()}`) }) })
     for (const n of nets) { await n.start(); closers.push(async () => { await n.stop() }) }
     nets[1]!.send(0, Buffer.from('prepare'))

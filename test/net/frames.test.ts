@@ -6,6 +6,7 @@ import { peerIdFromSeed } from '../../src/crypto/keyfile.js'
 import { limits } from '../../src/codec/index.js'
 import { ClientConnection, ClientServer } from '../../src/net/client-net.js'
 import { createHost } from '../../src/net/host.js'
+import { SILENT_NET_LOGGER } from '../../src/net/log.js'
 
 const closers: Array<() => Promise<void>> = []
 afterEach(async () => { await Promise.all(closers.splice(0).map(async c => { await c().catch(() => {}) })) })
@@ -16,7 +17,7 @@ describe('client frames', () => {
     const host = await createHost({ seed, listen: ['/ip4/127.0.0.1/tcp/0'] })
     await host.start()
     closers.push(async () => { await host.stop() })
-    const server = new ClientServer(host)
+    const server = new ClientServer(host, SILENT_NET_LOGGER)
     let received = 0
     await server.start(() => { received++ })
     const addr = host.getMultiaddrs()[0]!.toString().replace(/\/p2p\/.*$/, '')

@@ -2,10 +2,28 @@
 // that `pbft bench --overload` writes; built from what the run recorded, without I/O.
 import type { GenesisParams } from '../../ledger/genesis.js'
 import { committedIn, firstSecondReachingMs, perSecond, TIMELINE_BUCKET_MS } from './load.js'
-import type { OverloadOptions } from './overload.js'
 import { evaluateTargets, FALLBACK_MULTIPLE, OVERLOAD_PHASES, RECOVERY_SHARE, type Target } from './overload-targets.js'
 import type { PhaseLog, PhaseRecord } from './phase-log.js'
 import { STATUS_POLL_ABORT_MS, STATUS_POLL_INTERVAL_MS, statusFigures, type StatusFigures, type StatusSample } from './status.js'
+
+/** What `pbft bench --overload` runs (runOverload); the result carries them. */
+export interface OverloadOptions {
+  replicas: number
+  clients: number
+  /** Closed-loop window per client in phase A. */
+  window: number
+  /** Seconds of each phase (and of phase A's measurement). */
+  durationS: number
+  /** Seconds of closed-loop load before phase A measures. */
+  warmupS: number
+  /** Upper bound of the closed-loop rate, to size phase A's pre-signed workload. */
+  presignRate: number
+  /** The SDK's timeout per transaction. */
+  clientTimeoutMs: number
+  params?: Partial<GenesisParams>
+  keep?: boolean
+  progress?: (line: string) => void
+}
 
 export interface ViewChangeScrape { atMs: number, counts: Array<number | undefined> }
 

@@ -6,35 +6,16 @@
 // change, and every busy answer's latency is recorded through the SDK's onBusy.
 import type { BusyInfo, Client } from '../../client/client.js'
 import { loadKeyFile } from '../../crypto/keyfile.js'
-import type { GenesisParams } from '../../ledger/genesis.js'
 import { apiUrl, CliError, connectClient } from '../common.js'
 import { benchAccounts, recipientOf, scrape, startBenchCluster, stopBenchCluster, type BenchCluster } from './cluster.js'
 import { committedIn, openLoopInFlightMax, presign, presignMore, startLoad, unsent, type LoadClient, type LoadRun } from './load.js'
-import { overloadResult, type OverloadResult, type ViewChangeScrape } from './overload-result.js'
+import { overloadResult, type OverloadOptions, type OverloadResult, type ViewChangeScrape } from './overload-result.js'
 import { FALLBACK_MULTIPLE, OVERLOAD_PHASES } from './overload-targets.js'
 import { PhaseLog, type PhaseSpec } from './phase-log.js'
 import { startStatusPoller, type StatusPoller } from './status.js'
 
 /** Pre-signed transfers held for the open-loop phases at most (memory, and signing time before them). */
 export const PRESIGNED_POOL_MAX = 300_000
-
-export interface OverloadOptions {
-  replicas: number
-  clients: number
-  /** Closed-loop window per client in phase A. */
-  window: number
-  /** Seconds of each phase (and of phase A's measurement). */
-  durationS: number
-  /** Seconds of closed-loop load before phase A measures. */
-  warmupS: number
-  /** Upper bound of the closed-loop rate, to size phase A's pre-signed workload. */
-  presignRate: number
-  /** The SDK's timeout per transaction. */
-  clientTimeoutMs: number
-  params?: Partial<GenesisParams>
-  keep?: boolean
-  progress?: (line: string) => void
-}
 
 /** One clock for the load, the phases and the /status poller thread (ms since the epoch). */
 const clock = (): number => performance.timeOrigin + performance.now()

@@ -1,7 +1,0 @@
-export * from './host.js'
-export * from './frames.js'
-export * from './limits.js'
-export * from './replica-net.js'
-export * from './client-net.js'
-export * from './connection-guard.js'
-export * from './address-pool.js'
