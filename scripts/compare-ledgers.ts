@@ -3,7 +3,7 @@
 // and view-changed alone, follows the others from checkpoint to checkpoint).
 //   node dist/scripts/compare-ledgers.js DIR
 import { verifyDataDir } from '../src/cli/commands/ledger.js'
-import { clusterDir } from '../src/cli/cluster-dir.js'
+import { clusterDir } from '../src/cluster/cluster-dir.js'
 import { blockHash } from '../src/crypto/digests.js'
 import { toHex } from '../src/crypto/hash.js'
 import { loadGenesis } from '../src/ledger/genesis.js'

@@ -3,8 +3,8 @@
 //   npm run build && node dist/scripts/kill-loop.js --cycles 100
 import '../src/polyfill.js'
 import { compareLedgers } from './compare-ledgers.js'
-import { apiUrl, getJson } from '../src/cli/common.js'
-import { stopReplicaProcess } from '../src/cli/processes.js'
+import { apiUrl, getJson } from '../src/cluster/http.js'
+import { stopReplicaProcess } from '../src/cluster/processes.js'
 import { cleanup, clients, kill, start, startCluster, waitDead, waitFor } from '../test/e2e/harness.js'
 
 const i = process.argv.indexOf('--cycles')

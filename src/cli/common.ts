@@ -1,28 +1,16 @@
 // Shared helpers of the CLI commands.
 import { existsSync } from 'node:fs'
+import { requireCluster, type ClusterDir } from '../cluster/cluster-dir.js'
+import { apiUrl, CliError, getJson } from '../cluster/http.js'
 import { fromHex } from '../crypto/hash.js'
 import { loadKeyFile } from '../crypto/keyfile.js'
 import { loadGenesis, type Genesis } from '../ledger/genesis.js'
-import { requireCluster, type ClusterDir } from './cluster-dir.js'
 
-export class CliError extends Error {
-  override readonly name = 'CliError'
-}
+export { apiUrl, CliError, getJson } from '../cluster/http.js'
 
 export function loadCluster (dir: string): { c: ClusterDir, genesis: Genesis } {
   const c = requireCluster(dir)
   return { c, genesis: loadGenesis(c.genesis) }
-}
-
-export function apiUrl (g: Genesis, id: number): string {
-  return `http://${g.replicas[id]?.api ?? '127.0.0.1:0'}`
-}
-
-export async function getJson (url: string, timeoutMs = 2000): Promise<unknown> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
-  const body = await res.json() as { error?: string }
-  if (!res.ok) throw new CliError(`${url}: ${body.error ?? res.statusText}`)
-  return body
 }
 
 /** GET from the first replica that answers. */

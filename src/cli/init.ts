@@ -6,7 +6,7 @@ import { generateKeyPair, type KeyPair } from '../crypto/ed25519.js'
 import { toHex } from '../crypto/hash.js'
 import { loadKeyFile, peerIdFromSeed, writeKeyFile } from '../crypto/keyfile.js'
 import { DEFAULT_PARAMS, genesisToJson, parseGenesis, type Genesis } from '../ledger/genesis.js'
-import { clusterDir, type ClusterDir } from './cluster-dir.js'
+import { clusterDir, type ClusterDir } from '../cluster/cluster-dir.js'
 import { CliError } from './common.js'
 
 export interface InitOptions { dir: string, keys?: string, replicas: number, basePort: number, accounts: number, host: string, balance: bigint, params?: Partial<Genesis['params']>, traitorModes?: boolean }

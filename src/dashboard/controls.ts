@@ -8,9 +8,9 @@ import type { Client } from '../client/client.js'
 import { connectClient } from '../client/connect.js'
 import { loadKeyFile } from '../crypto/keyfile.js'
 import type { Genesis } from '../ledger/genesis.js'
-import type { ClusterDir } from '../cli/cluster-dir.js'
-import { sendAdmin } from '../cli/commands/byzantine.js'
-import { isAlive, readPid, startReplicaProcess } from '../cli/processes.js'
+import type { ClusterDir } from '../cluster/cluster-dir.js'
+import { sendAdmin } from '../cluster/admin.js'
+import { isAlive, readPid, startReplicaProcess } from '../cluster/processes.js'
 
 export const TRANSFER_AMOUNT_MAX = 1_000_000n
 

@@ -3,7 +3,7 @@
 // the traitor, the latest blocks, and a throughput series. A replica that does not answer
 // within the timeout is shown as down; nothing it sends can break the poller.
 import { TRAITOR_MODES } from '../byzantine/modes.js'
-import { EvidenceBook } from '../cli/evidence.js'
+import { EvidenceBook } from '../cluster/evidence.js'
 import type { Genesis } from '../ledger/genesis.js'
 import {
   BLOCKS_SHOWN, EVENTS_MAX, EVIDENCE_SHOWN_MAX, THROUGHPUT_POINTS, pushBounded,

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { initCluster } from '../../src/cli/init.js'
-import { PACKAGE_ROOT, readPid } from '../../src/cli/processes.js'
+import { PACKAGE_ROOT, readPid } from '../../src/cluster/processes.js'
 import { cleanup, freeBasePort, type E2eCluster } from './harness.js'
 
 let cl: E2eCluster | undefined

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { verifyDataDir } from '../../src/cli/commands/ledger.js'
-import { PACKAGE_ROOT, stopReplicaProcess } from '../../src/cli/processes.js'
+import { PACKAGE_ROOT, stopReplicaProcess } from '../../src/cluster/processes.js'
 import { cleanup, clients, kill, start, startCluster, status, transfers, waitDead, waitFor, type E2eCluster } from './harness.js'
 
 let cl: E2eCluster | undefined

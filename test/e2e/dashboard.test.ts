@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { readPid } from '../../src/cli/processes.js'
+import { readPid } from '../../src/cluster/processes.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
 import { cleanup, clients, logTail, startCluster, status, type E2eCluster } from './harness.js'
 

@@ -6,12 +6,13 @@ import { join } from 'node:path'
 import type { Client } from '../../src/client/client.js'
 import { loadKeyFile } from '../../src/crypto/keyfile.js'
 import type { Genesis } from '../../src/ledger/genesis.js'
-import type { ClusterDir } from '../../src/cli/cluster-dir.js'
-import { apiUrl, connectClient, getJson } from '../../src/cli/common.js'
+import type { ClusterDir } from '../../src/cluster/cluster-dir.js'
+import { connectClient } from '../../src/client/connect.js'
+import { apiUrl, getJson } from '../../src/cluster/http.js'
 import { initCluster } from '../../src/cli/init.js'
 import { freeBasePort } from '../../src/cli/ports.js'
 export { freeBasePort }
-import { isAlive, readPid, startReplicaProcess } from '../../src/cli/processes.js'
+import { isAlive, readPid, startReplicaProcess } from '../../src/cluster/processes.js'
 
 export interface E2eCluster { c: ClusterDir, genesis: Genesis, pids: Set<number>, root: string }
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { decodeClientFrame, encodeClientFrame, pb, type Transaction } from '../../src/codec/index.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { ClientConnection } from '../../src/net/client-net.js'
-import { apiUrl, getJson } from '../../src/cli/common.js'
+import { apiUrl, getJson } from '../../src/cluster/http.js'
 import { cleanup, clients, startCluster, status, type E2eCluster } from './harness.js'
 
 let cl: E2eCluster | undefined

@@ -2,8 +2,8 @@
 // signer is not the authenticated libp2p peer, drop the message and count it; the cluster
 // keeps committing.
 import { afterAll, describe, expect, it } from 'vitest'
-import { sendAdmin } from '../../src/cli/commands/byzantine.js'
-import { apiUrl } from '../../src/cli/common.js'
+import { sendAdmin } from '../../src/cluster/admin.js'
+import { apiUrl } from '../../src/cluster/http.js'
 import { loadKeyFile } from '../../src/crypto/keyfile.js'
 import { cleanup, clients, startCluster, transfers, type E2eCluster } from './harness.js'
 

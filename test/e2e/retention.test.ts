@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { pruneDataDir, verifyDataDir } from '../../src/cli/commands/ledger.js'
-import { stopReplicaProcess } from '../../src/cli/processes.js'
+import { stopReplicaProcess } from '../../src/cluster/processes.js'
 import { compareLedgers } from '../../scripts/compare-ledgers.js'
 import { cleanup, clients, logTail, start, startCluster, status, transfers, waitFor, type E2eCluster } from './harness.js'
 

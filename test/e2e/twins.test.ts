@@ -5,9 +5,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { verifyDataDir } from '../../src/cli/commands/ledger.js'
-import { apiUrl, connectClient, getJson } from '../../src/cli/common.js'
+import { connectClient } from '../../src/client/connect.js'
+import { apiUrl, getJson } from '../../src/cluster/http.js'
 import { loadKeyFile } from '../../src/crypto/keyfile.js'
-import { stopReplicaProcess } from '../../src/cli/processes.js'
+import { stopReplicaProcess } from '../../src/cluster/processes.js'
 import { cleanup, clients, freeBasePort, startCluster, status, transfers, waitFor, type E2eCluster } from './harness.js'
 
 let cl: E2eCluster | undefined

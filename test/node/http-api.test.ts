@@ -4,7 +4,7 @@
 import { request } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sendAdmin } from '../../src/cli/commands/byzantine.js'
+import { sendAdmin } from '../../src/cluster/admin.js'
 import { pb, signingBytes, type AdminCommand } from '../../src/codec/index.js'
 import { createSigner } from '../../src/crypto/ed25519.js'
 import { toHex } from '../../src/crypto/hash.js'

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ClusterDir } from '../../src/cli/cluster-dir.js'
+import type { ClusterDir } from '../../src/cluster/cluster-dir.js'
 import { initCluster } from '../../src/cli/init.js'
 import { freeBasePort } from '../../src/cli/ports.js'
 import type { Genesis } from '../../src/ledger/genesis.js'

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { ClusterDir } from '../cluster-dir.js'
+import type { ClusterDir } from '../../cluster/cluster-dir.js'
 import { apiUrl, CliError, getJson } from '../common.js'
 import { initCluster } from '../init.js'
 import { freeBasePort } from '../ports.js'
-import { readPid, startReplicaProcess, stopReplicaProcess } from '../processes.js'
+import { readPid, startReplicaProcess, stopReplicaProcess } from '../../cluster/processes.js'
 import type { Genesis, GenesisParams } from '../../ledger/genesis.js'
 
 export interface BenchCluster { c: ClusterDir, genesis: Genesis, root: string, pids: number[] }

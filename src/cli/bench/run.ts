@@ -4,7 +4,7 @@
 import type { Transaction } from '../../codec/index.js'
 import { loadKeyFile } from '../../crypto/keyfile.js'
 import type { GenesisParams } from '../../ledger/genesis.js'
-import { sendAdmin } from '../commands/byzantine.js'
+import { sendAdmin } from '../../cluster/admin.js'
 import { connectClient } from '../common.js'
 import { benchAccounts, recipientOf, scrape, startBenchCluster, stopBenchCluster, type BenchCluster } from './cluster.js'
 import { longestStallMs, perSecond, presign, startLoad, type LoadShape } from './load.js'

@@ -1,24 +1,10 @@
 // `pbft byzantine set|clear`: switch a running replica's traitor mode with a command signed by
 // the admin key from genesis (the replica refuses any other signature).
 import type { Command } from 'commander'
-import { pb, signingBytes, type AdminCommand } from '../../codec/index.js'
 import { TRAITOR_MODES, parseModes } from '../../byzantine/modes.js'
-import { createSigner } from '../../crypto/ed25519.js'
+import { sendAdmin } from '../../cluster/admin.js'
 import { loadKeyFile } from '../../crypto/keyfile.js'
-import type { Genesis } from '../../ledger/genesis.js'
-import { apiUrl, CliError, loadCluster, parseIntOption } from '../common.js'
-
-export async function sendAdmin (g: Genesis, adminSeed: Uint8Array, replica: number, action: 'set' | 'clear', modes: string[], targets: number[] = [], fromHeight = 0): Promise<unknown> {
-  if (g.replicas[replica] === undefined) throw new CliError(`no replica ${replica} in this cluster (ids 0..${g.replicas.length - 1})`)
-  const cmd: AdminCommand = { chainId: g.chainId, replica, nonce: Date.now(), action, modes, targets, fromHeight, signature: new Uint8Array(0) }
-  cmd.signature = createSigner(adminSeed).sign(signingBytes('adminCommand', cmd))
-  const res = await fetch(`${apiUrl(g, replica)}/admin`, {
-    method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: pb.AdminCommand.encode(cmd), signal: AbortSignal.timeout(5000)
-  })
-  const body = await res.json() as { error?: string }
-  if (!res.ok) throw new CliError(`replica ${replica} refused: ${body.error ?? res.statusText}`)
-  return body
-}
+import { loadCluster, parseIntOption } from '../common.js'
 
 export function register (program: Command): void {
   const byz = program.command('byzantine').description('switch a replica into a traitor mode at runtime (signed with the admin key)')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { apiUrl, CliError, getJson, loadCluster } from '../common.js'
-import { isAlive, logTail, readPid, REPLICA_START_TIMEOUT_MS, startReplicaProcess, stopReplicaProcess, waitListening } from '../processes.js'
+import { isAlive, logTail, readPid, REPLICA_START_TIMEOUT_MS, startReplicaProcess, stopReplicaProcess, waitListening } from '../../cluster/processes.js'
 
 interface Status { view: number, role: string, height: number, stableCheckpoint: number, peersConnected: number[], traitor: { modes: string[] }, pendingRequests: number }
 

@@ -3,7 +3,7 @@
 // transfers. The admin key stays in this process; the page only sees the cluster's state.
 import type { Command } from 'commander'
 import { startDashboard, type Dashboard } from '../../dashboard/server.js'
-import type { ClusterDir } from '../cluster-dir.js'
+import type { ClusterDir } from '../../cluster/cluster-dir.js'
 import type { Genesis } from '../../ledger/genesis.js'
 import { CliError, loadCluster, parseIntOption } from '../common.js'
 

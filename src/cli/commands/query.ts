@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { toHex } from '../../crypto/hash.js'
 import { CliError, getFromAny, loadCluster, parseAccount, parseIntOption } from '../common.js'
-import { formatEvidence, gatherEvidence } from '../evidence.js'
+import { formatEvidence, gatherEvidence } from '../../cluster/evidence.js'
 
 export function register (program: Command): void {
   program.command('account')

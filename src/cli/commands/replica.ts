@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { startReplica } from '../../node/replica-node.js'
-import { requireCluster } from '../cluster-dir.js'
+import { requireCluster } from '../../cluster/cluster-dir.js'
 import { parseIntOption } from '../common.js'
 
 export function register (program: Command): void {

@@ -3,10 +3,10 @@ import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { loadKeyFile } from '../../crypto/keyfile.js'
 import { loadGenesis } from '../../ledger/genesis.js'
-import { clusterDir } from '../cluster-dir.js'
+import { clusterDir } from '../../cluster/cluster-dir.js'
 import { apiUrl, CliError, connectClient, parseIntOption } from '../common.js'
 import { initCluster } from '../init.js'
-import { logTail, startReplicaProcess, stopReplicaProcess, waitListening } from '../processes.js'
+import { logTail, startReplicaProcess, stopReplicaProcess, waitListening } from '../../cluster/processes.js'
 import { DASHBOARD_PORT, openDashboard } from './dashboard.js'
 
 export function register (program: Command): void {

@@ -8,7 +8,7 @@ import { decodeEvidenceMessage } from '../codec/index.js'
 import { evidenceProblem } from '../crypto/evidence.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { BLOCKS_PER_PAGE_MAX } from '../node/limits.js'
-import { apiUrl, getJson } from './common.js'
+import { apiUrl, getJson } from './http.js'
 
 /** An evidence record as the HTTP API serves it (GET /evidence, and `evidence` of GET /blocks/H). */
 export interface EvidenceJson { accused: number, kind: string, messages: string[], atMs?: number }
