@@ -21,7 +21,7 @@ function layer (folder, forbiddenLayers, extraPatterns = []) {
   }
 }
 
-const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'dashboard', 'cli']
+const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'cluster', 'dashboard', 'cli']
 const except = (...allowed) => all.filter(l => !allowed.includes(l))
 
 export default tseslint.config(
@@ -42,9 +42,12 @@ export default tseslint.config(
   layer('byzantine', except('codec', 'crypto', 'protocol', 'byzantine'), [...nodeBuiltins, ...libp2p]),
   layer('sim', except('codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim'), [...libp2p]),
   layer('net', except('codec', 'crypto', 'net')),
-  layer('node', ['cli', 'sim', 'dashboard']),
+  layer('node', ['cli', 'sim', 'dashboard', 'cluster']),
   layer('client', except('codec', 'crypto', 'ledger', 'net', 'client')),
-  layer('dashboard', ['sim', 'protocol']),
+  // What the CLI and the dashboard share (cluster directory, replica processes, admin commands,
+  // evidence): below both, so the dashboard never imports the CLI.
+  layer('cluster', except('codec', 'crypto', 'ledger', 'net', 'node', 'client', 'cluster')),
+  layer('dashboard', ['sim', 'protocol', 'cli']),
   {
     files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts'],
     rules: {

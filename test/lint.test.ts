@@ -18,12 +18,20 @@ describe('layer rules (npm run lint)', () => {
     ['setTimeout in src/protocol', 'setTimeout(() => {}, 1)', 'src/protocol/bad.ts', 'no-restricted-globals'],
     ['the node layer from src/protocol', 'import { Driver } from \'../node/driver.js\'\nexport const d = Driver', 'src/protocol/bad.ts', 'no-restricted-imports'],
     ['the net layer from src/ledger', 'import { ReplicaNetwork } from \'../net/replica-net.js\'\nexport const n = ReplicaNetwork', 'src/ledger/bad.ts', 'no-restricted-imports'],
-    ['libp2p from src/protocol', 'import { createLibp2p } from \'libp2p\'\nexport const c = createLibp2p', 'src/protocol/bad.ts', 'no-restricted-imports']
+    ['libp2p from src/protocol', 'import { createLibp2p } from \'libp2p\'\nexport const c = createLibp2p', 'src/protocol/bad.ts', 'no-restricted-imports'],
+    ['the cli layer from src/dashboard', 'import { loadCluster } from \'../cli/common.js\'\nexport const l = loadCluster', 'src/dashboard/bad.ts', 'no-restricted-imports'],
+    ['the cli layer from src/cluster', 'import { loadCluster } from \'../cli/common.js\'\nexport const l = loadCluster', 'src/cluster/bad.ts', 'no-restricted-imports'],
+    ['the dashboard from src/cluster', 'import { startDashboard } from \'../dashboard/server.js\'\nexport const s = startDashboard', 'src/cluster/bad.ts', 'no-restricted-imports'],
+    ['the cluster layer from src/node', 'import { readPid } from \'../cluster/processes.js\'\nexport const r = readPid', 'src/node/bad.ts', 'no-restricted-imports']
   ])('rejects %s', async (_name, code, file, rule) => {
     expect(await errors(code, file)).toContain(rule)
   })
 
   it('accepts a clean protocol file importing codec and crypto', async () => {
     expect(await errors('import { sha256 } from \'../crypto/hash.js\'\nimport type { Commit } from \'../codec/index.js\'\nexport const f = (c: Commit): Uint8Array => sha256(c.digest)\n', 'src/protocol/good.ts')).toEqual([])
+  })
+
+  it('accepts a dashboard file importing src/cluster', async () => {
+    expect(await errors('import { readPid } from \'../cluster/processes.js\'\nexport const r = readPid\n', 'src/dashboard/good.ts')).toEqual([])
   })
 })
