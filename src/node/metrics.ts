@@ -2,6 +2,7 @@
 // (the network's drops, the driver's dropped events, the protocol core's drops) are read when
 // /metrics is scraped.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import { DROP_REASONS } from '../protocol/drops.js'
 
 /** Read-only views of the drop counters that other layers keep. */
 export interface DropSources {
@@ -65,6 +66,7 @@ export class NodeMetrics {
     collect: () => {
       if (this.sources === undefined) return
       this.coreDropped.reset()
+      for (const reason of DROP_REASONS) this.coreDropped.inc({ reason }, 0) // listed from the start
       for (const [reason, n] of Object.entries(this.sources.core())) this.coreDropped.inc({ reason }, n)
     }
   })

@@ -4,6 +4,7 @@ import { signingBytes, type Batch, type NewView, type Checkpoint, type Commit, t
 import { nullProposal, proposalDigest } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import { quorum, primaryOf } from './quorum.js'
+import type { DropReason } from './drops.js'
 import type { Action, PlantedFault, ProtocolConfig, ProtocolCrypto, WalRecord } from './types.js'
 
 /** Everything the replica knows about one sequence number in the current view. */
@@ -140,7 +141,7 @@ export class State {
   readonly reported = new Set<string>()
   readonly pendingEvidence: Evidence[] = []
 
-  readonly dropped = new Map<string, number>()
+  readonly dropped = new Map<DropReason, number>()
 
   constructor (readonly cfg: ProtocolConfig, readonly crypto: ProtocolCrypto) {
     const qu = quorum(cfg.publicKeys.length)
@@ -159,7 +160,7 @@ export class State {
   get high (): number { return this.stableSeq + this.cfg.window }
   inWindow (seq: number): boolean { return seq > this.low && seq <= this.high }
 
-  drop (reason: string): void { this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1) }
+  drop (reason: DropReason): void { this.dropped.set(reason, (this.dropped.get(reason) ?? 0) + 1) }
 
   sign<T extends { signature: Uint8Array }> (kind: SignedKind, m: T): T {
     return { ...m, signature: this.crypto.sign(signingBytes(kind, { ...m, signature: new Uint8Array(0) })) }

@@ -3,6 +3,7 @@ import type { Batch, PreparedCert, ViewChange } from '../codec/index.js'
 import { evidenceRoot, txRoot } from '../crypto/digests.js'
 import { bytesEqual, toHex } from '../crypto/hash.js'
 import { validCheckpointProof } from './checkpoints.js'
+import type { ViewChangeProblem } from './drops.js'
 import { PRIMARY_LOST_GRACE_MS, VIEW_CHANGE_BACKOFF_MAX_EXP } from './limits.js'
 import { digestOf, retransmitMs, type State } from './state.js'
 
@@ -142,7 +143,7 @@ function askersFrom (s: State, view: number): number {
  * that O re-proposes travel along, and computeO checks those. With `requireBatches`, the batch each
  * certificate resolved to (batchFor) is appended to `resolved`, in order.
  */
-export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[], requireBatches = true, resolved: Batch[] = []): string | undefined {
+export function viewChangeProblem (s: State, vc: ViewChange, batches: Batch[], requireBatches = true, resolved: Batch[] = []): ViewChangeProblem | undefined {
   if (vc.chainId !== s.cfg.chainId) return 'wrong chain'
   if (vc.replica >= s.n || !s.verifyFrom('viewChange', vc.replica, vc)) return 'bad signature'
   if (validCheckpointProof(s, vc.stableSeq, vc.checkpointProof) === undefined) return 'bad checkpoint proof'
@@ -200,7 +201,7 @@ export function contentMatches (b: Batch): boolean {
     b.txs.length === b.proposal.txCount && b.evidence.length === b.proposal.evidenceCount
 }
 
-function preparedCertProblem (s: State, pc: PreparedCert, vc: ViewChange): string | undefined {
+function preparedCertProblem (s: State, pc: PreparedCert, vc: ViewChange): ViewChangeProblem | undefined {
   const pp = pc.prePrepare
   if (pp.seq <= vc.stableSeq || pp.seq > vc.stableSeq + s.cfg.window) return 'prepared certificate outside the window'
   if (pp.view >= vc.newView || pp.replica !== s.primary(pp.view) || pp.chainId !== s.cfg.chainId) return 'prepared certificate from a wrong view or primary'

@@ -19,6 +19,7 @@ import { startReplica, type ReplicaNode } from '../../src/node/replica-node.js'
 import { Traitor } from '../../src/byzantine/traitor.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { Replica } from '../../src/protocol/replica.js'
+import { DROP_REASONS } from '../../src/protocol/drops.js'
 import { config, seedOf, tx } from '../protocol/helpers.js'
 
 const TRAITOR = 1
@@ -64,7 +65,11 @@ async function until (cond: () => Promise<boolean>, ms = 15_000): Promise<void> 
 
 describe('core drop counters on /metrics after a traitor run', () => {
   it('honest replicas count the traitor\'s badly signed votes as reason="bad-signature"; every reason their cores counted is listed', async () => {
-    for (const id of [0, 1, 2, 3]) expect((await coreDrops(id))['bad-signature']).toBeUndefined()
+    for (const id of [0, 1, 2, 3]) {
+      const served = await coreDrops(id)
+      expect(Object.keys(served).sort(), 'every reason is listed from the start').toEqual([...DROP_REASONS].sort())
+      expect(served['bad-signature']).toBe(0)
+    }
     await sendAdmin(genesis, loadKeyFile(c.adminKey).seed, TRAITOR, 'set', ['bad-signatures'])
     expect(nodes[TRAITOR]!.core.current().modes).toEqual(['bad-signatures'])
 
@@ -80,12 +85,15 @@ describe('core drop counters on /metrics after a traitor run', () => {
       const served = await coreDrops(id)
       expect(Object.keys(counted).length).toBeGreaterThan(0)
       for (const [reason, n] of Object.entries(counted)) expect(served[reason], reason).toBeGreaterThanOrEqual(n)
-      // and nothing else: every exported reason is one the core counted (counters only grow)
+      // and nothing else: every exported reason is a named one, and no count is above the core's (counters only grow)
       const after = nodes[id]!.core.drops()
-      for (const reason of Object.keys(served)) expect(after[reason], reason).toBeGreaterThanOrEqual(served[reason]!)
+      for (const reason of Object.keys(served)) {
+        expect(DROP_REASONS as readonly string[], reason).toContain(reason)
+        expect(after[reason] ?? 0, reason).toBeGreaterThanOrEqual(served[reason]!)
+      }
     }
     // The honest replicas sign correctly: the traitor's own core refused no signature.
-    expect((await coreDrops(TRAITOR))['bad-signature']).toBeUndefined()
+    expect((await coreDrops(TRAITOR))['bad-signature']).toBe(0)
   }, 60_000)
 })
 
