@@ -93,7 +93,7 @@ describe('planted fault trust-new-view: a backup takes O as the NEW-VIEW states 
       p.deliver(3, { type: 'new-view', newView: newView(3, v, lying), batches: [lie] })
       expect(p.core.status()).toMatchObject({ view, stableCheckpoint: stable })
       expect(p.prepares().map(x => [x.seq, toHex(x.digest)])).toEqual(prepares)
-      expect(p.fetches().map(f => [f.seq, toHex(f.blockHash), f.peers])).toEqual(fetched)
+      expect(p.fetches().map(f => [f.seq, toHex(f.blockHash ?? new Uint8Array(0)), f.peers])).toEqual(fetched)
       expect(p.drops()).toEqual(drops)
     }
   })
