@@ -82,11 +82,19 @@ const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byt
 
 /** The signed (kind, replica, view, seq, digest) of a vote or checkpoint; checkpoints have view 0. */
 export function signedFields (m: ReplicaMessage): SignedFields | undefined {
+  const vote = normalCaseVote(m)
+  if (vote !== undefined) return { kind: m.type as SignedFields['kind'], replica: vote.replica, view: vote.view, seq: vote.seq, digest: hex(vote.digest) }
+  if (m.type === 'checkpoint') return { kind: m.type, replica: m.checkpoint.replica, view: 0, seq: m.checkpoint.seq, digest: hex(m.checkpoint.blockHash) }
+  return undefined
+}
+
+/** The normal-case vote a message carries (its PRE-PREPARE, PREPARE or COMMIT), else undefined. */
+export function normalCaseVote (m: ReplicaMessage): pb.PrePrepare | pb.Prepare | pb.Commit | undefined {
   switch (m.type) {
-    case 'pre-prepare': return { kind: m.type, replica: m.prePrepare.replica, view: m.prePrepare.view, seq: m.prePrepare.seq, digest: hex(m.prePrepare.digest) }
-    case 'prepare': return { kind: m.type, replica: m.prepare.replica, view: m.prepare.view, seq: m.prepare.seq, digest: hex(m.prepare.digest) }
-    case 'commit': return { kind: m.type, replica: m.commit.replica, view: m.commit.view, seq: m.commit.seq, digest: hex(m.commit.digest) }
-    case 'checkpoint': return { kind: m.type, replica: m.checkpoint.replica, view: 0, seq: m.checkpoint.seq, digest: hex(m.checkpoint.blockHash) }
+    case 'pre-prepare': return m.prePrepare
+    case 'prepare': return m.prepare
+    case 'commit': return m.commit
+    case 'checkpoint':
     case 'view-change':
     case 'new-view':
     case 'state-request':

@@ -12,7 +12,7 @@ import { onRetransmitTimer } from './retransmit.js'
 import { assert, State } from './state.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from './types.js'
 import { decayBackoff, onViewChange, onViewTimers, sendInstalledNewView, startViewChange } from './view-change.js'
-import { assertNever, type BlockHeader, type ReplicaMessage, type TxResult } from '../codec/index.js'
+import { assertNever, normalCaseVote, type BlockHeader, type ReplicaMessage, type TxResult } from '../codec/index.js'
 
 export class Replica implements ReplicaCore {
   private readonly s: State
@@ -61,7 +61,7 @@ export class Replica implements ReplicaCore {
   private onMessage (from: number, m: ReplicaMessage): void {
     const s = this.s
     if (from < 0 || from >= s.n || from === s.id) return s.drop('unknown-sender')
-    const view = viewOf(m)
+    const view = normalCaseVote(m)?.view
     if (view !== undefined) {
       if (view > s.view || (view === s.view && s.activeView !== s.view)) return this.buffer(from, m)
       if (view < s.view && !s.planted.has('accept-old-view')) {
@@ -102,7 +102,7 @@ export class Replica implements ReplicaCore {
     const all = [...s.future.values()].flat()
     s.future.clear()
     for (const { from, message } of all) {
-      const v = viewOf(message)
+      const v = normalCaseVote(message)?.view
       if (v === undefined || v < s.view) continue
       this.onMessage(from, message)
     }
@@ -159,17 +159,3 @@ export class Replica implements ReplicaCore {
   }
 }
 
-function viewOf (m: ReplicaMessage): number | undefined {
-  switch (m.type) {
-    case 'pre-prepare': return m.prePrepare.view
-    case 'prepare': return m.prepare.view
-    case 'commit': return m.commit.view
-    case 'checkpoint':
-    case 'view-change':
-    case 'new-view':
-    case 'state-request':
-    case 'state-response':
-    case 'request': return undefined
-    default: return assertNever(m)
-  }
-}

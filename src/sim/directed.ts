@@ -12,7 +12,7 @@
 //                   a backup must check) and reach exactly 2f backups, enough for a quorum with
 //                   it; an honest replica that prepares a lie is a violation.
 // Every run also counts the situations it reached (situations.ts); a sweep prints them.
-import { assertNever, type pb, signingBytes, type Batch, type PrePrepare, type Proposal, type ReplicaMessage } from '../codec/index.js'
+import { assertNever, normalCaseVote, type pb, signingBytes, type Batch, type PrePrepare, type Proposal, type ReplicaMessage } from '../codec/index.js'
 import { createSigner } from '../crypto/ed25519.js'
 import { proposalDigest } from '../crypto/digests.js'
 import { sha256, toHex } from '../crypto/hash.js'
@@ -61,20 +61,6 @@ export function planFor (seed: number, prng: Prng): DirectedPlan {
   }
 }
 
-function voteOf (m: ReplicaMessage): { view: number, seq: number } | undefined {
-  switch (m.type) {
-    case 'pre-prepare': return m.prePrepare
-    case 'prepare': return m.prepare
-    case 'commit': return m.commit
-    case 'checkpoint':
-    case 'view-change':
-    case 'new-view':
-    case 'state-request':
-    case 'state-response':
-    case 'request': return undefined
-    default: return assertNever(m)
-  }
-}
 
 export class Director {
   /** Lies sent, by `${view}/${seq}/${digest}`: an honest PREPARE for one of them is a violation. */
@@ -89,7 +75,7 @@ export class Director {
   pass (from: number, to: number, m: ReplicaMessage): boolean {
     const p = this.plan
     if (p.scenario === 'commit-at-one') {
-      const v = voteOf(m)
+      const v = normalCaseVote(m)
       return !(m.type === 'commit' && v?.view === 0 && v.seq === p.seq && to !== p.z)
     }
     if (p.scenario !== 'split-certs') return true
@@ -97,7 +83,7 @@ export class Director {
       if (m.viewChange.newView === 1 && from === p.x) return false
       return !(m.viewChange.newView === PRIMARY_OF_2 && p.x !== PRIMARY_OF_2 && from === 0 && to === PRIMARY_OF_2)
     }
-    const v = voteOf(m)
+    const v = normalCaseVote(m)
     if (v === undefined || v.seq !== 1) return true
     if (v.view === 0) return m.type === 'pre-prepare' || (m.type === 'prepare' && to === p.x)
     if (v.view === 1) return to !== p.x && (m.type !== 'commit' || to === p.y)

@@ -20,6 +20,7 @@ import { Traitor } from '../../src/byzantine/traitor.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { Replica } from '../../src/protocol/replica.js'
 import { DROP_REASONS } from '../../src/protocol/drops.js'
+import { waitFor } from '../e2e/harness.js'
 import { config, seedOf, tx } from '../protocol/helpers.js'
 
 const TRAITOR = 1
@@ -55,13 +56,6 @@ async function coreDrops (id: number): Promise<Record<string, number>> {
   return out
 }
 
-async function until (cond: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-}
 
 describe('core drop counters on /metrics after a traitor run', () => {
   it('honest replicas count the traitor\'s badly signed votes as reason="bad-signature"; every reason their cores counted is listed', async () => {
@@ -79,7 +73,7 @@ describe('core drop counters on /metrics after a traitor run', () => {
 
     const honest = [0, 2, 3]
     // Each honest replica got the traitor's PREPAREs/COMMITs of three blocks with broken signatures.
-    await until(async () => (await Promise.all(honest.map(coreDrops))).every(d => (d['bad-signature'] ?? 0) >= 3))
+    await waitFor(async () => (await Promise.all(honest.map(coreDrops))).every(d => (d['bad-signature'] ?? 0) >= 3), 15_000, 'bad-signature >= 3 on every honest replica')
     for (const id of honest) {
       const counted = nodes[id]!.core.drops()
       const served = await coreDrops(id)

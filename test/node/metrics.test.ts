@@ -9,6 +9,7 @@ import { encodeFrames } from '../../src/net/frames.js'
 import { createHost } from '../../src/net/host.js'
 import { REPLICA_PROTOCOL } from '../../src/net/replica-net.js'
 import { startLoneReplica, type LoneReplica } from './lone-replica.js'
+import { waitFor } from '../e2e/harness.js'
 
 let r: LoneReplica
 let stranger: Libp2p
@@ -33,13 +34,6 @@ async function metric (name: string, labels: Record<string, string>): Promise<nu
   return undefined
 }
 
-async function until (cond: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-}
 
 describe('network-layer drops on /metrics', () => {
   const addr = (): ReturnType<typeof multiaddr> => multiaddr(`${r.genesis.replicas[0]!.addrs[0]!}/p2p/${r.genesis.replicas[0]!.peerId}`)
@@ -50,14 +44,14 @@ describe('network-layer drops on /metrics', () => {
       const s = await stranger.dialProtocol(addr(), REPLICA_PROTOCOL)
       s.send(encodeFrames([Buffer.from('hello')]))
     } catch { /* refused: that is the point */ }
-    await until(async () => (await metric('pbft_network_dropped_total', { layer: 'replica', reason: 'not-a-replica', replica: '0' })) === 1)
+    await waitFor(async () => (await metric('pbft_network_dropped_total', { layer: 'replica', reason: 'not-a-replica', replica: '0' })) === 1, 5000, 'not-a-replica drop counted')
   })
 
   it('an oversized client frame: layer="client", reason="oversized"', async () => {
     const s = await stranger.dialProtocol(addr(), CLIENT_PROTOCOL)
     // Only the length prefix of a frame one byte over the limit: refused from the prefix.
     s.send(encodeFrames([new Uint8Array(limits.CLIENT_FRAME_BYTES_MAX + 1)]).subarray(0, 8))
-    await until(async () => (await metric('pbft_network_dropped_total', { layer: 'client', reason: 'oversized' })) === 1)
+    await waitFor(async () => (await metric('pbft_network_dropped_total', { layer: 'client', reason: 'oversized' })) === 1, 5000, 'oversized drop counted')
   })
 
   it('the driver\'s dropped events are exported (0 here)', async () => {
