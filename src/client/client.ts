@@ -132,6 +132,12 @@ export class Client {
   private rttvarMs = 0
   /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
   private readonly introduced = new Set<number>()
+  /**
+   * The view whose primary's stream closed, until a reply shows a later view or the primary
+   * answers again: meanwhile new transactions go to every replica (PBFT §4.1's multicast on
+   * suspicion), else they would go to a dead primary and wait out the re-send timeout.
+   */
+  private primaryLostInView: number | undefined
   /** Busy answers, re-sends to every replica, re-sends on losing the primary, and replies refused (bad attestation, header or proof). */
   readonly stats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0, invalidReplies: 0, resendsDeferred: 0 }
   /** Copies sent to the primary so far (orders them), and the latest such copy whose transaction committed. */
@@ -276,7 +282,8 @@ export class Client {
         startedAt = performance.now()
         retry = setTimeout(resend, wait)
         const primary = this.view % this.n
-        for (let r = 0; r < this.n; r++) if (r === primary || !this.introduced.has(r)) sendTo(r)
+        const toAll = this.primaryLostInView === this.view
+        for (let r = 0; r < this.n; r++) if (toAll || r === primary || !this.introduced.has(r)) sendTo(r)
       })
     })
   }
@@ -291,6 +298,7 @@ export class Client {
   private onStreamClosed (replica: number): void {
     this.introduced.delete(replica)
     if (this.closed || replica !== this.view % this.n) return
+    this.primaryLostInView = this.view
     this.stats.resentOnPrimaryLoss++
     for (const p of [...this.pending.values()]) p.resendNow()
   }
@@ -326,6 +334,7 @@ export class Client {
     const invalid = p.replies.invalid
     const outcome = p.replies.add(replica, reply)
     this.stats.invalidReplies += p.replies.invalid - invalid
+    if (p.replies.invalid === invalid && replica === this.view % this.n) this.primaryLostInView = undefined // the primary answers (again)
     if (outcome === undefined) return
     this.view = Math.max(this.view, ...outcome.replies.map(r => r.attestation.view))
     const receipt = receiptOf(p.tx, outcome.replies)

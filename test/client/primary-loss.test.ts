@@ -32,6 +32,34 @@ describe('losing the primary', () => {
     await c.close()
   })
 
+  it('sends a NEW transaction to every replica while the primary it knows is lost (its earlier ones committed from the backups), and to the primary alone once the primary answers', async () => {
+    vi.useFakeTimers()
+    const { c, sent, close } = setup()
+    const to = new Uint8Array(32).fill(5)
+    void c.transfer(to, 1n).catch(() => {}) // introduces the client to every replica
+    await vi.advanceTimersByTimeAsync(1)
+    close(0)
+    sent.length = 0
+    void c.transfer(to, 2n).catch(() => {})
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sent.sort()).toEqual([0, 1, 2, 3])
+    await c.close()
+  })
+
+  it('sends a new transaction to the primary alone while its stream is up', async () => {
+    vi.useFakeTimers()
+    const { c, sent, close } = setup()
+    const to = new Uint8Array(32).fill(5)
+    void c.transfer(to, 1n).catch(() => {})
+    await vi.advanceTimersByTimeAsync(1)
+    close(2) // a backup: the primary is still there
+    sent.length = 0
+    void c.transfer(to, 2n).catch(() => {})
+    await vi.advanceTimersByTimeAsync(1)
+    expect(sent).toEqual([0, 2]) // the primary, and the backup whose new stream has not seen this client yet
+    await c.close()
+  })
+
   it('a backup\'s stream closing re-sends nothing (replies still come from the primary and the others)', async () => {
     vi.useFakeTimers()
     const { c, sent, close } = setup()
