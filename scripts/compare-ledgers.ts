@@ -1,7 +1,8 @@
 // Verifies every replica's ledger of a cluster offline and checks that they agree: identical
 // block hashes at the height they all reached (a replica that trails, e.g. one that was cut off
 // and view-changed alone, follows the others from checkpoint to checkpoint).
-//   node dist/scripts/compare-ledgers.js DIR
+//   node dist/scripts/compare-ledgers.js DIR                       (a cluster from pbft init)
+//   node dist/scripts/compare-ledgers.js --genesis G DATA-DIR...    (one data directory per host)
 import { verifyDataDir } from '../src/cli/commands/ledger.js'
 import { clusterDir } from '../src/cluster/cluster-dir.js'
 import { blockHash } from '../src/crypto/digests.js'
@@ -9,16 +10,24 @@ import { toHex } from '../src/crypto/hash.js'
 import { loadGenesis } from '../src/ledger/genesis.js'
 import { LevelBlockStore } from '../src/ledger/store-level.js'
 
-export async function compareLedgers (dir: string): Promise<{ ok: boolean, heights: number[], common: number, report: string }> {
+interface Comparison { ok: boolean, heights: number[], common: number, report: string }
+
+export async function compareLedgers (dir: string): Promise<Comparison> {
   const c = clusterDir(dir)
   const g = loadGenesis(c.genesis)
-  const ids = g.replicas.map(r => r.id)
-  const reports = await Promise.all(ids.map(async i => await verifyDataDir(c.genesis, c.data(i))))
+  return await compareDataDirs(c.genesis, g.replicas.map(r => c.data(r.id)))
+}
+
+/** The same over data directories that need not share a cluster directory (one per host). */
+export async function compareDataDirs (genesisPath: string, dataDirs: string[]): Promise<Comparison> {
+  const ids = dataDirs.map((_, i) => i)
+  const data = (i: number): string => dataDirs[i] as string
+  const reports = await Promise.all(ids.map(async i => await verifyDataDir(genesisPath, data(i))))
   const heights = reports.map(r => r.ok ? r.height : -1)
   const common = Math.min(...heights)
   const hashes = new Set<string>()
   for (const i of ids) {
-    const { store } = await LevelBlockStore.open(`${c.data(i)}/blocks`, { check: false })
+    const { store } = await LevelBlockStore.open(`${data(i)}/blocks`, { check: false })
     const b = common > 0 ? await store.header(common) : undefined // header: also below a prune base
     hashes.add(b === undefined ? 'none' : toHex(blockHash(b.header)))
     await store.close()
@@ -28,7 +37,8 @@ export async function compareLedgers (dir: string): Promise<{ ok: boolean, heigh
 }
 
 if (process.argv[1]?.endsWith('compare-ledgers.js') === true) {
-  const r = await compareLedgers(process.argv[2] ?? 'cluster')
+  const args = process.argv.slice(2)
+  const r = args[0] === '--genesis' ? await compareDataDirs(args[1] ?? 'genesis.json', args.slice(2)) : await compareLedgers(args[0] ?? 'cluster')
   process.stdout.write(`${r.report}\n`)
   if (!r.ok) process.exitCode = 1
 }

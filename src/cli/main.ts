@@ -6,6 +6,7 @@ import { register as bench } from './commands/bench.js'
 import { register as byzantine } from './commands/byzantine.js'
 import { register as cluster } from './commands/cluster.js'
 import { register as dashboard } from './commands/dashboard.js'
+import { register as genesis } from './commands/genesis.js'
 import { register as init } from './commands/init.js'
 import { register as keygen } from './commands/keygen.js'
 import { register as ledger } from './commands/ledger.js'
@@ -22,7 +23,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride()
 
-for (const register of [start, init, replica, cluster, tx, receipt, query, byzantine, dashboard, ledger, simulate, bench, keygen]) register(program)
+for (const register of [start, init, genesis, replica, cluster, tx, receipt, query, byzantine, dashboard, ledger, simulate, bench, keygen]) register(program)
 
 try {
   await program.parseAsync(process.argv)

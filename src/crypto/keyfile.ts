@@ -1,8 +1,8 @@
 // Key files: a 32-byte ed25519 seed as 64 lowercase hex characters and a newline, mode 0600.
 // The same seed is a replica's signing key and its libp2p identity.
 import { closeSync, fsyncSync, openSync, readFileSync, statSync, writeSync, constants } from 'node:fs'
-import { generateKeyPairFromSeed } from '@libp2p/crypto/keys'
-import { peerIdFromPrivateKey, peerIdFromString } from '@libp2p/peer-id'
+import { generateKeyPairFromSeed, publicKeyFromRaw } from '@libp2p/crypto/keys'
+import { peerIdFromPrivateKey, peerIdFromPublicKey, peerIdFromString } from '@libp2p/peer-id'
 import { keyPairFromSeed, SEED_BYTES, type KeyPair } from './ed25519.js'
 import { KeyFileError } from './errors.js'
 import { toHex } from './hash.js'
@@ -48,6 +48,12 @@ export function loadKeyFile (path: string): KeyPair {
 export async function peerIdFromSeed (seed: Uint8Array): Promise<string> {
   const key = await generateKeyPairFromSeed('Ed25519', seed)
   return peerIdFromPrivateKey(key).toString()
+}
+
+/** The libp2p peer id of an ed25519 public key: what another operator's genesis entry needs, without the seed. */
+export function peerIdOfPublicKey (publicKey: Uint8Array): string {
+  if (publicKey.byteLength !== 32) throw new TypeError(`an ed25519 public key is 32 bytes, got ${publicKey.byteLength}`)
+  return peerIdFromPublicKey(publicKeyFromRaw(publicKey)).toString()
 }
 
 /** The ed25519 public key embedded in an Ed25519 peer id. */
