@@ -1,4 +1,5 @@
-// Lint = the layer import rules of DESIGN.md §2, plus purity of the protocol core.
+// Lint = the layer import rules of DESIGN.md §2, purity of the protocol core, and issue #14's size
+// rule (functions and files short enough to read at once).
 import tseslint from 'typescript-eslint'
 
 const own = (layers) => layers.flatMap(l => [`**/${l}`, `**/${l}/*`, `**/${l}/**`, `../${l}/*`, `../${l}/**`, `../../${l}/**`])
@@ -48,6 +49,22 @@ export default tseslint.config(
   // evidence): below both, so the dashboard never imports the CLI.
   layer('cluster', except('codec', 'crypto', 'ledger', 'net', 'node', 'client', 'cluster')),
   layer('dashboard', ['sim', 'protocol', 'cli']),
+  // Issue #14: no function over 60 lines and no file over 300 in src/ (the generated src/codec/pb
+  // is ignored above). Blank lines and comment lines are not counted, so explaining a function
+  // never pushes it over; a function holding nested ones counts their lines too.
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }]
+    }
+  },
+  // Temporary: split in branch host10 (one deterministic host, issue #14), which is rewriting these
+  // files now; remove this override when host10 merges.
+  {
+    files: ['src/node/replica-node.ts'],
+    rules: { 'max-lines-per-function': 'off' }
+  },
   {
     files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts'],
     rules: {

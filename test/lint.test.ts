@@ -1,5 +1,5 @@
-// The layer rules of DESIGN.md §2 are enforced by ESLint: prove each rule fires, and that a
-// clean file passes (so the test can fail both ways).
+// The layer rules of DESIGN.md §2 and issue #14's size rule are enforced by ESLint: prove each
+// rule fires, and that a clean file passes (so the test can fail both ways).
 import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
@@ -33,5 +33,33 @@ describe('layer rules (npm run lint)', () => {
 
   it('accepts a dashboard file importing src/cluster', async () => {
     expect(await errors('import { readPid } from \'../cluster/processes.js\'\nexport const r = readPid\n', 'src/dashboard/good.ts')).toEqual([])
+  })
+})
+
+/** A function of `code` lines of statements, each followed by a comment line and a blank line. */
+function functionOf (code: number): string {
+  const body = Array.from({ length: code - 4 }, (_, i) => `  // step ${i}\n  x += ${i}\n`).join('\n')
+  return `export function f (): number {\n  let x = 0\n${body}  return x\n}\n`
+}
+
+/** A file of `lines` lines of declarations. */
+const fileOf = (lines: number): string => Array.from({ length: lines }, (_, i) => `export const x${i} = ${i}\n`).join('')
+
+describe('size rule (issue #14: functions up to 60 lines, files up to 300 in src/)', () => {
+  it('rejects a function of 61 lines, counting neither comments nor blank lines', async () => {
+    expect(await errors(functionOf(61), 'src/ledger/long.ts')).toContain('max-lines-per-function')
+  })
+
+  it('accepts a function of 60 lines of code with as many comment and blank lines', async () => {
+    expect(await errors(functionOf(60), 'src/ledger/long.ts')).toEqual([])
+  })
+
+  it('rejects a file of 301 lines and accepts one of 300', async () => {
+    expect(await errors(fileOf(301), 'src/ledger/long.ts')).toContain('max-lines')
+    expect(await errors(fileOf(300), 'src/ledger/long.ts')).toEqual([])
+  })
+
+  it('leaves the generated codecs in src/codec/pb alone', async () => {
+    expect(await errors(fileOf(301) + functionOf(61), 'src/codec/pb/long.ts')).toEqual([])
   })
 })

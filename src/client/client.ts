@@ -14,108 +14,19 @@
 // after it committed first (it was lost or skipped). While the cluster keeps committing this
 // client's transactions in order, a late one is queued, not lost: copies to every replica would
 // only make each backup verify it and forward it to the primary, past the primary's admission.
-import { decodeClientFrame, encodeClientFrame, pb, signingBytes, type Receipt, type Transaction, type TxReply } from '../codec/index.js'
-import { createSigner, type Signer, type VerifyFn } from '../crypto/ed25519.js'
+import { decodeClientFrame, pb, signingBytes, type Transaction, type TxReply } from '../codec/index.js'
+import { createSigner, type Signer } from '../crypto/ed25519.js'
 import { txId as computeTxId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import { AttestationMemo } from '../crypto/tx-proof.js'
 import { receiptOf } from '../ledger/receipt.js'
-import { ClientClosedError, ClusterBusyError, InsufficientRepliesError, TxRejectedError, TxTimeoutError } from './errors.js'
-import { ReplySet } from './reply-set.js'
+import { ClientClosedError } from './errors.js'
+import { ResendPolicy } from './resend-policy.js'
 import { SendWindow } from './send-window.js'
-
-/** Frames to and from replicas, by replica id (src/net's client connection implements it). */
-export interface ClientTransport {
-  send: (replica: number, bytes: Uint8Array) => void
-  onFrame: (handler: (replica: number, bytes: Uint8Array) => void) => void
-  /** Called when the stream to a replica closed (its route to this client is gone). */
-  onStreamClosed?: (handler: (replica: number) => void) => void
-  close: () => Promise<void>
-}
-
-/** A busy answer: which replica, the wait it asked for, and how long after the send it came. */
-export interface BusyInfo { replica: number, retryAfterMs: number, latencyMs: number }
-
-export interface ClientOptions {
-  chainId: string
-  /** Replica public keys from genesis, index = replica id. */
-  replicaKeys: Uint8Array[]
-  /** The client's 32-byte ed25519 seed; its public key is the account. */
-  seed: Uint8Array
-  transport: ClientTransport
-  /** The cluster's signature rule (src/crypto `verify`). */
-  verify: VerifyFn
-  /**
-   * Re-send to every replica when no proof arrived within this time, or within the observed
-   * commit latency's retransmission timeout if that is longer (TCP's SRTT + 4 RTTVAR, so a
-   * loaded cluster is not sent copies of requests it is merely still ordering); each further
-   * re-send waits twice as long (up to RETRY_BACKOFF_MAX_MS). Default 1000 ms.
-   */
-  retryMs?: number
-  /** Give up after this time. Default 30 s. */
-  timeoutMs?: number
-  /** Called for every busy answer (for load generators and dashboards). */
-  onBusy?: (info: BusyInfo) => void
-  /**
-   * How long a transaction may wait for the cluster to take it — busy answers, or waiting behind
-   * the send window — before `submit` rejects with ClusterBusyError, an explicit "overloaded,
-   * try later" instead of a timeout. Default 2000 ms.
-   */
-  busyWaitMs?: number
-}
-
-export interface CommitProof {
-  txId: string
-  height: number
-  index: number
-  code: number
-  log: string
-  blockHash: string
-  /** The f+1 distinct replicas whose matching attestations of the block were accepted. */
-  replicas: number[]
-  /**
-   * Offline proof of this result: `verifyReceipt(receipt, genesis)`; `encodeReceipt(receipt)`
-   * gives the bytes `pbft receipt verify FILE --genesis G` checks.
-   */
-  receipt: Receipt
-}
-
-interface Pending {
-  tx: Transaction
-  replies: ReplySet
-  rejections: Map<number, string>
-  /** When a copy was last sent to each replica (for busy latency). */
-  sentAt: Map<number, number>
-  busy: number
-  /**
-   * sendOrder of this transaction's last copy to the primary that was not answered busy
-   * (undefined while the primary has not taken it): a transaction sent to the primary later
-   * than this that commits first means this one was lost or skipped.
-   */
-  heldAt: number | undefined
-  /** sendOrder of the transaction's latest copy to the primary. */
-  sentToPrimaryAt: number
-  onBusy: (replica: number, retryAfterMs: number) => void
-  /** Sends it to every replica now (started transactions only); see onStreamClosed. */
-  resendNow: () => void
-  resolve: (p: CommitProof) => void
-  reject: (e: Error) => void
-}
-
-/**
- * The re-send rule (see the top of this file): a late transaction goes to every replica when
- * nothing of this client committed for `waitMs` (silence: a dead, silent or censoring primary),
- * or when the primary took it (`heldAt`, the order of that copy) and a copy sent to the primary
- * later committed first (`committedSendOrder`): it was lost or skipped. Otherwise it is queued.
- */
-export function copyToAllUseful (o: { nowMs: number, lastCommitMs: number, waitMs: number, heldAt: number | undefined, committedSendOrder: number }): boolean {
-  if (o.nowMs - o.lastCommitMs >= o.waitMs) return true
-  return o.heldAt !== undefined && o.committedSendOrder > o.heldAt
-}
+import { Submission, type SubmissionContext } from './submission.js'
+import type { ClientOptions, ClientStats, CommitProof } from './types.js'
 
 export const CLIENT_PENDING_MAX = 10_000
-/** Longest wait between two re-sends of one transaction. */
-export const RETRY_BACKOFF_MAX_MS = 8000
 export const DEFAULT_BUSY_WAIT_MS = 2000
 
 export class Client {
@@ -123,13 +34,10 @@ export class Client {
   private readonly signer: Signer
   private readonly n: number
   private readonly f: number
-  private readonly pending = new Map<string, Pending>()
+  private readonly pending = new Map<string, Submission>()
   private lastNonce = 0
   private view = 0
   private closed = false
-  /** Smoothed commit latency and its variation (RFC 6298), for the re-send timeout. */
-  private srttMs: number | undefined
-  private rttvarMs = 0
   /** Replicas this client has sent a transaction to on their current stream (they can route replies). */
   private readonly introduced = new Set<number>()
   /**
@@ -138,17 +46,14 @@ export class Client {
    * suspicion), else they would go to a dead primary and wait out the re-send timeout.
    */
   private primaryLostInView: number | undefined
-  /** Busy answers, re-sends to every replica, re-sends on losing the primary, and replies refused (bad attestation, header or proof). */
-  readonly stats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0, invalidReplies: 0, resendsDeferred: 0 }
-  /** Copies sent to the primary so far (orders them), and the latest such copy whose transaction committed. */
-  private sendOrder = 0
-  private committedSendOrder = 0
-  /** When a transaction of this client last committed (performance.now()). */
-  private lastCommitMs = -Infinity
+  readonly stats: ClientStats = { busy: 0, resentToAll: 0, resentOnPrimaryLoss: 0, invalidReplies: 0, resendsDeferred: 0 }
+  /** The re-send rule's view of all this client's transactions, and the re-send timeout. */
+  private readonly policy = new ResendPolicy()
   /** How many transactions are out at the replicas at once (shrinks on busy answers). */
   readonly window = new SendWindow()
   /** Attestation verdicts shared by all transactions: one signature verify per replica and block. */
   readonly attestations: AttestationMemo
+  private readonly context: SubmissionContext
 
   constructor (private readonly opts: ClientOptions) {
     this.signer = createSigner(opts.seed)
@@ -156,6 +61,11 @@ export class Client {
     this.n = opts.replicaKeys.length
     this.f = Math.floor((this.n - 1) / 3)
     this.attestations = new AttestationMemo(opts.replicaKeys, opts.chainId, opts.verify)
+    this.context = {
+      n: this.n, f: this.f, transport: opts.transport, window: this.window, policy: this.policy, attestations: this.attestations,
+      stats: this.stats, introduced: this.introduced, onBusy: info => { this.opts.onBusy?.(info) },
+      primary: () => this.view % this.n, primaryLost: () => this.primaryLostInView === this.view, forget: key => { this.pending.delete(key) }
+    }
     opts.transport.onFrame((replica, bytes) => { this.onFrame(replica, bytes) })
     opts.transport.onStreamClosed?.(replica => { this.onStreamClosed(replica) })
   }
@@ -183,109 +93,18 @@ export class Client {
     return await this.submit(this.signTransfer(to, amount), opts)
   }
 
-  /** Submits a signed transaction and resolves with its proof of commit. */
+  /** Submits a signed transaction and resolves with its proof of commit (src/client/submission.ts). */
   async submit (tx: Transaction, opts: { signal?: AbortSignal } = {}): Promise<CommitProof> {
     if (this.closed) throw new ClientClosedError()
     if (this.pending.size >= CLIENT_PENDING_MAX) throw new RangeError(`more than ${CLIENT_PENDING_MAX} transactions in flight`)
     const id = computeTxId(tx)
     const key = toHex(id)
     const retryMs = this.opts.retryMs ?? 1000
-    const busyWaitMs = this.opts.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS
-    const submittedAt = performance.now()
-    const rto = this.retransmitTimeoutMs(retryMs)
-    const timeoutMs = this.opts.timeoutMs ?? 30_000
-    const bytes = encodeClientFrame({ request: tx })
-    return await new Promise<CommitProof>((resolve, reject) => {
-      const p: Pending = { tx, replies: new ReplySet(this.attestations, tx, id, this.f + 1), rejections: new Map(), sentAt: new Map(), busy: 0, heldAt: undefined, sentToPrimaryAt: 0, onBusy: () => {}, resendNow: () => {}, resolve, reject }
-      const sendTo = (r: number): void => {
-        p.sentAt.set(r, performance.now())
-        if (r === this.view % this.n) { p.sentToPrimaryAt = ++this.sendOrder; p.heldAt = p.sentToPrimaryAt }
-        this.introduced.add(r)
-        this.opts.transport.send(r, bytes)
-      }
-      let wait = rto
-      let startedAt = 0
-      let retry: NodeJS.Timeout | undefined
-      const busyTimers = new Map<number, NodeJS.Timeout>()
-      const sendToAll = (): void => {
-        this.stats.resentToAll++
-        for (let r = 0; r < this.n; r++) sendTo(r)
-      }
-      const resend = (): void => {
-        if (!copyToAllUseful({ nowMs: performance.now(), lastCommitMs: this.lastCommitMs, waitMs: wait, heldAt: p.heldAt, committedSendOrder: this.committedSendOrder })) {
-          this.stats.resendsDeferred++
-          retry = setTimeout(resend, wait)
-          return
-        }
-        sendToAll()
-        wait = Math.min(wait * 2, Math.max(retryMs, RETRY_BACKOFF_MAX_MS))
-        retry = setTimeout(resend, wait)
-      }
-      p.resendNow = () => {
-        if (!ticket.started || finished) return
-        clearTimeout(retry)
-        sendToAll()
-        retry = setTimeout(resend, wait)
-      }
-      p.onBusy = (replica, retryAfterMs) => {
-        // Busy is an answer, not silence: no re-send to everyone while replicas keep answering.
-        this.window.busy(retryAfterMs)
-        if (performance.now() + retryAfterMs - submittedAt > busyWaitMs && p.replies.size === 0) {
-          finish(new ClusterBusyError(Math.round(performance.now() - submittedAt), p.busy))
-          return
-        }
-        clearTimeout(retry)
-        retry = setTimeout(resend, Math.max(wait, retryAfterMs + retryMs))
-        if (busyTimers.has(replica)) return
-        const jittered = retryAfterMs * (1 + Math.random() * 0.25)
-        busyTimers.set(replica, setTimeout(() => { busyTimers.delete(replica); sendTo(replica) }, jittered))
-      }
-      const timeout = setTimeout(() => {
-        const best = p.replies.largestMatching()
-        const busy = p.busy > 0 || (!ticket.started && this.stats.busy > 0)
-        finish(best > 0 ? new InsufficientRepliesError(this.f + 1, best) : busy ? new ClusterBusyError(timeoutMs, p.busy) : new TxTimeoutError(timeoutMs, p.replies.size))
-      }, timeoutMs)
-      // Still waiting behind the send window after busyWaitMs while the cluster keeps saying busy:
-      // tell the caller now rather than at the timeout.
-      let queued: NodeJS.Timeout
-      const checkQueued = (): void => {
-        if (ticket.started) return
-        if (this.window.busySinceMs(busyWaitMs)) finish(new ClusterBusyError(busyWaitMs, p.busy))
-        else queued = setTimeout(checkQueued, busyWaitMs) // only this client's own window: keep waiting
-      }
-      queued = setTimeout(checkQueued, busyWaitMs)
-      const onAbort = (): void => { finish(opts.signal?.reason instanceof Error ? opts.signal.reason : new Error('aborted')) }
-      let finished = false
-      const finish = (err?: Error, proof?: CommitProof): void => {
-        if (finished) return // a settled transaction leaves the window once
-        finished = true
-        clearTimeout(retry)
-        clearTimeout(timeout)
-        clearTimeout(queued)
-        for (const t of busyTimers.values()) clearTimeout(t)
-        opts.signal?.removeEventListener('abort', onAbort)
-        this.pending.delete(key)
-        this.window.leave(ticket)
-        if (proof !== undefined) {
-          this.lastCommitMs = performance.now()
-          this.committedSendOrder = Math.max(this.committedSendOrder, p.sentToPrimaryAt)
-          this.window.committed()
-          if (p.busy === 0 && wait === rto) this.sampleLatency(performance.now() - startedAt)
-          resolve(proof)
-        } else reject(err)
-      }
-      p.resolve = proof => { finish(undefined, proof) }
-      p.reject = err => { finish(err) }
-      opts.signal?.addEventListener('abort', onAbort, { once: true })
-      this.pending.set(key, p)
-      const ticket = this.window.enter(() => {
-        startedAt = performance.now()
-        retry = setTimeout(resend, wait)
-        const primary = this.view % this.n
-        const toAll = this.primaryLostInView === this.view
-        for (let r = 0; r < this.n; r++) if (toAll || r === primary || !this.introduced.has(r)) sendTo(r)
-      })
-    })
+    const times = { retryMs, rtoMs: this.retransmitTimeoutMs(retryMs), busyWaitMs: this.opts.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS, timeoutMs: this.opts.timeoutMs ?? 30_000 }
+    const submission = new Submission(this.context, tx, id, key, times, opts.signal)
+    this.pending.set(key, submission)
+    submission.enterWindow()
+    return await submission.done
   }
 
   /**
@@ -305,19 +124,7 @@ export class Client {
 
   /** The re-send timeout: at least `floorMs`, at most RETRY_BACKOFF_MAX_MS. */
   retransmitTimeoutMs (floorMs: number): number {
-    if (this.srttMs === undefined) return floorMs
-    return Math.min(Math.max(floorMs, RETRY_BACKOFF_MAX_MS), Math.max(floorMs, Math.round(this.srttMs + 4 * this.rttvarMs)))
-  }
-
-  /** A commit latency of a transaction that needed no re-send (Karn's rule). */
-  private sampleLatency (ms: number): void {
-    if (this.srttMs === undefined) {
-      this.srttMs = ms
-      this.rttvarMs = ms / 2
-    } else {
-      this.rttvarMs = 0.75 * this.rttvarMs + 0.25 * Math.abs(this.srttMs - ms)
-      this.srttMs = 0.875 * this.srttMs + 0.125 * ms
-    }
+    return this.policy.retransmitTimeoutMs(floorMs)
   }
 
   private onFrame (replica: number, bytes: Uint8Array): void {
@@ -354,17 +161,8 @@ export class Client {
     if (sep < 0) return
     const p = this.pending.get(error.slice(0, sep))
     if (p === undefined) return
-    if (retryAfterMs !== undefined) {
-      if (replica === this.view % this.n) p.heldAt = undefined // the primary did not take it
-      p.busy++
-      this.stats.busy++
-      const sent = p.sentAt.get(replica)
-      this.opts.onBusy?.({ replica, retryAfterMs, latencyMs: sent === undefined ? 0 : performance.now() - sent })
-      p.onBusy(replica, retryAfterMs)
-      return
-    }
-    p.rejections.set(replica, error.slice(sep + 2))
-    if (p.rejections.size >= this.f + 1) p.reject(new TxRejectedError([...p.rejections.values()][0] ?? 'rejected'))
+    if (retryAfterMs !== undefined) p.onBusyAnswer(replica, retryAfterMs)
+    else p.onRejection(replica, error.slice(sep + 2))
   }
 
   async close (): Promise<void> {

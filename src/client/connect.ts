@@ -2,7 +2,8 @@
 import { verify } from '../crypto/ed25519.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { ClientConnection } from '../net/client-net.js'
-import { Client, type ClientOptions } from './client.js'
+import { Client } from './client.js'
+import type { ClientOptions } from './types.js'
 
 export async function connectClient (g: Genesis, seed: Uint8Array, opts: Pick<ClientOptions, 'timeoutMs' | 'retryMs' | 'onBusy'> = {}): Promise<Client> {
   const transport = await ClientConnection.connect(g.replicas)

@@ -1,4 +1,5 @@
-export { Client, CLIENT_PENDING_MAX, type ClientOptions, type ClientTransport, type CommitProof } from './client.js'
+export { Client, CLIENT_PENDING_MAX } from './client.js'
+export type { ClientOptions, ClientTransport, CommitProof } from './types.js'
 export { connectClient } from './connect.js'
 export * from './errors.js'
 export { verifyReceipt, formatReceiptReport, receiptOf, type ReceiptReport } from '../ledger/receipt.js'

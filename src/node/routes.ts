@@ -54,59 +54,69 @@ export async function startApi (node: ApiNode, portOverride?: number): Promise<{
   return await startHttpApi(host ?? '127.0.0.1', portOverride ?? Number(port), {
     get: {
       status: async () => node.status(),
-      blocks: async ({ path, query }) => {
-        if (path[0] !== undefined) {
-          const h = intParam(path[0], 'height', 1)
-          const b = await node.ledger.getBlock(h)
-          if (b !== undefined) return b
-          const pruned = h < node.ledger.prunedBelow() ? await node.ledger.store.header(h) : undefined
-          if (pruned !== undefined) return { ...pruned, pruned: true }
-          throw new HttpError(404, `no block at height ${h} (head is ${node.ledger.head().height})`)
-        }
-        const head = node.ledger.head().height
-        const to = query.has('to') ? Math.min(intParam(query.get('to'), 'to'), head) : head
-        const from = query.has('from') ? intParam(query.get('from'), 'from', 1) : Math.max(1, to - 19)
-        if (to - from + 1 > BLOCKS_PER_PAGE_MAX) throw new HttpError(400, `at most ${BLOCKS_PER_PAGE_MAX} blocks per request`)
-        const out = []
-        for (let h = from; h <= to; h++) {
-          const b = await node.ledger.store.header(h)
-          if (b !== undefined) out.push({ height: h, hash: blockHash(b.header), header: b.header, txs: b.header.txCount, signers: b.cert.commits.map(c => c.replica), pruned: h < node.ledger.prunedBelow() })
-        }
-        return out
-      },
-      tx: async ({ path }) => {
-        const id = hexParam(path[0], 'transaction id', 32)
-        const loc = await node.ledger.store.txLocation(id)
-        const below = node.ledger.prunedBelow()
-        if (loc === undefined) throw new HttpError(404, `transaction ${toHex(id)} is not in the ledger${below > 1 ? ` (blocks below ${below} are pruned and not searched)` : ''}`)
-        const b = await node.ledger.getBlock(loc.height)
-        return { ...loc, tx: b?.txs[loc.index], result: b?.results[loc.index] }
-      },
-      accounts: async ({ path }) => {
-        const key = hexParam(path[0], 'account (ed25519 public key)', 32)
-        const a = node.app.account(key)
-        return { account: toHex(key), balance: (a?.balance ?? 0n).toString(), nonce: a?.nonce ?? 0, height: node.ledger.head().height }
-      },
+      blocks: async ({ path, query }) => path[0] !== undefined ? await getBlock(node, intParam(path[0], 'height', 1)) : await getHeaders(node, query),
+      tx: async ({ path }) => await getTx(node, hexParam(path[0], 'transaction id', 32)),
+      accounts: async ({ path }) => getAccount(node, hexParam(path[0], 'account (ed25519 public key)', 32)),
       evidence: async () => node.evidence.map(e => ({ ...e.evidence, atMs: e.atMs }))
     },
     post: {
-      admin: async ({ body, contentType }) => {
-        const bytes = adminCommandBytes(body, contentType)
-        try {
-          const { settings } = node.admin.check(bytes)
-          node.core.set(settings)
-          node.metrics.traitor.reset()
-          for (const m of settings.modes) node.metrics.traitor.set({ mode: m }, 1)
-          if (settings.modes.length > 0) node.log.warn({ modes: settings.modes, targets: settings.targets }, 'TRAITOR MODE ON: this replica now lies')
-          else node.log.warn('traitor mode cleared: this replica is honest again')
-          return { ok: true, traitor: node.core.current() }
-        } catch (err) {
-          if (err instanceof AdminRejectedError) { node.metrics.adminRejected.inc({ reason: err.reason }); throw new HttpError(err.reason === 'bad-signature' ? 403 : 400, err.message) }
-          if (err instanceof TraitorModeError) throw new HttpError(400, err.message)
-          throw err
-        }
-      }
+      admin: async ({ body, contentType }) => postAdmin(node, adminCommandBytes(body, contentType))
     },
     metrics: async () => ({ contentType: node.metrics.registry.contentType, body: await node.metrics.registry.metrics() })
   }, { refused: reason => { node.metrics.httpRefused.inc({ reason }) } })
+}
+
+/** GET /blocks/H: the block at height H, or its header and certificate if it is pruned. */
+async function getBlock (node: ApiNode, h: number): Promise<unknown> {
+  const b = await node.ledger.getBlock(h)
+  if (b !== undefined) return b
+  const pruned = h < node.ledger.prunedBelow() ? await node.ledger.store.header(h) : undefined
+  if (pruned !== undefined) return { ...pruned, pruned: true }
+  throw new HttpError(404, `no block at height ${h} (head is ${node.ledger.head().height})`)
+}
+
+/** GET /blocks?from=&to=: a page of block headers (default: the last 20), at most BLOCKS_PER_PAGE_MAX. */
+async function getHeaders (node: ApiNode, query: URLSearchParams): Promise<unknown[]> {
+  const head = node.ledger.head().height
+  const to = query.has('to') ? Math.min(intParam(query.get('to'), 'to'), head) : head
+  const from = query.has('from') ? intParam(query.get('from'), 'from', 1) : Math.max(1, to - 19)
+  if (to - from + 1 > BLOCKS_PER_PAGE_MAX) throw new HttpError(400, `at most ${BLOCKS_PER_PAGE_MAX} blocks per request`)
+  const out = []
+  for (let h = from; h <= to; h++) {
+    const b = await node.ledger.store.header(h)
+    if (b !== undefined) out.push({ height: h, hash: blockHash(b.header), header: b.header, txs: b.header.txCount, signers: b.cert.commits.map(c => c.replica), pruned: h < node.ledger.prunedBelow() })
+  }
+  return out
+}
+
+/** GET /tx/ID: where the transaction is in the ledger, with its result. */
+async function getTx (node: ApiNode, id: Uint8Array): Promise<unknown> {
+  const loc = await node.ledger.store.txLocation(id)
+  const below = node.ledger.prunedBelow()
+  if (loc === undefined) throw new HttpError(404, `transaction ${toHex(id)} is not in the ledger${below > 1 ? ` (blocks below ${below} are pruned and not searched)` : ''}`)
+  const b = await node.ledger.getBlock(loc.height)
+  return { ...loc, tx: b?.txs[loc.index], result: b?.results[loc.index] }
+}
+
+/** GET /accounts/KEY: balance and nonce at the current head. */
+function getAccount (node: ApiNode, key: Uint8Array): unknown {
+  const a = node.app.account(key)
+  return { account: toHex(key), balance: (a?.balance ?? 0n).toString(), nonce: a?.nonce ?? 0, height: node.ledger.head().height }
+}
+
+/** POST /admin: a signed admin command switching traitor modes (logged loudly, counted in /metrics). */
+function postAdmin (node: ApiNode, bytes: Uint8Array): unknown {
+  try {
+    const { settings } = node.admin.check(bytes)
+    node.core.set(settings)
+    node.metrics.traitor.reset()
+    for (const m of settings.modes) node.metrics.traitor.set({ mode: m }, 1)
+    if (settings.modes.length > 0) node.log.warn({ modes: settings.modes, targets: settings.targets }, 'TRAITOR MODE ON: this replica now lies')
+    else node.log.warn('traitor mode cleared: this replica is honest again')
+    return { ok: true, traitor: node.core.current() }
+  } catch (err) {
+    if (err instanceof AdminRejectedError) { node.metrics.adminRejected.inc({ reason: err.reason }); throw new HttpError(err.reason === 'bad-signature' ? 403 : 400, err.message) }
+    if (err instanceof TraitorModeError) throw new HttpError(400, err.message)
+    throw err
+  }
 }

@@ -5,7 +5,7 @@ import { decodeClientFrame, encodeClientFrame, type ReplicaMessage } from '../..
 import { AccountsApp } from '../../src/app/accounts.js'
 import { Traitor } from '../../src/byzantine/traitor.js'
 import type { TraitorSettings } from '../../src/byzantine/modes.js'
-import type { ClientTransport } from '../../src/client/client.js'
+import type { ClientTransport } from '../../src/client/types.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { txId } from '../../src/crypto/digests.js'

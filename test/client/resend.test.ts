@@ -5,7 +5,8 @@
 // make each backup verify it and forward it to the primary past the primary's admission limit, and
 // under overload that let the primary's queue grow to 20,000 requests and every client time out.
 import { afterEach, describe, expect, it } from 'vitest'
-import { Client, copyToAllUseful } from '../../src/client/client.js'
+import { Client } from '../../src/client/client.js'
+import { copyToAllUseful } from '../../src/client/resend-policy.js'
 import { decodeClientFrame } from '../../src/codec/index.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { accountSeed, InProcessCluster, testGenesis } from './in-process.js'

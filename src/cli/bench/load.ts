@@ -94,79 +94,119 @@ export function openLoopInFlightMax (clients: number): number {
  */
 export function startLoad (clients: LoadClient[], shape: LoadShape, maxMs: number, opts: LoadOptions = {}): LoadRun {
   const now = opts.now ?? (() => performance.now())
-  const measureFromMs = opts.measureFromMs ?? 0
   const t0 = now()
   const stats: LoadStats = {
     submitted: 0, committed: 0, failed: 0, errors: 0, errorKinds: new Map(), shed: 0, exhausted: false,
     latency: new LatencySamples(), timeline: new Uint32Array(Math.ceil(maxMs / TIMELINE_BUCKET_MS) + 1)
   }
-  let stopped = false
-  let inFlight = 0
-  const submitOne = async (c: LoadClient): Promise<boolean> => {
-    const tx = c.txs[c.next]
-    if (tx === undefined) { stats.exhausted = true; return false }
-    c.txs[c.next++] = undefined as unknown as Transaction // release it once sent
-    stats.submitted++
-    inFlight++
-    const start = now()
-    try {
-      const proof = await c.client.submit(tx)
-      const end = now()
-      if (proof.code === 0) stats.committed++
-      else stats.failed++
-      opts.onSettled?.({ startMs: start, endMs: end, outcome: proof.code === 0 ? 'committed' : 'failed' })
-      if (start - t0 >= measureFromMs) stats.latency.add(end - start)
-      const bucket = Math.floor((end - t0) / TIMELINE_BUCKET_MS)
-      if (bucket < stats.timeline.length) stats.timeline[bucket]!++
-    } catch (err) {
-      stats.errors++
-      const kind = err instanceof Error ? errorKind(err) : String(err)
-      if (stats.errorKinds.has(kind) || stats.errorKinds.size < ERROR_KINDS_MAX) stats.errorKinds.set(kind, (stats.errorKinds.get(kind) ?? 0) + 1)
-      opts.onSettled?.({ startMs: start, endMs: now(), outcome: 'error', errorName: err instanceof Error ? err.name : typeof err })
-    } finally {
-      inFlight--
-    }
-    return true
+  const flight: Flight = { stopped: false, inFlight: 0 }
+  const recorder: Recorder = { stats, flight, now, t0, measureFromMs: opts.measureFromMs ?? 0, onSettled: opts.onSettled }
+  const submitOne = async (c: LoadClient): Promise<boolean> => await submitNext(c, recorder)
+  const offered = new OfferedLoad(now, t0, shape.kind === 'open' ? shape.rate : 0)
+  const done = shape.kind === 'closed' ? closedLoop(clients, shape.window, submitOne, flight) : openLoop(clients, submitOne, offered, stats, flight)
+  const setRate = (r: number): void => {
+    if (shape.kind !== 'open' || !(r > 0)) throw new RangeError(`setRate(${r}) needs an open loop and a positive rate`)
+    offered.setRate(r)
   }
-  let done: Promise<void>
-  let rate = shape.kind === 'open' ? shape.rate : 0
-  let offered = 0
-  let offeredAt = t0
-  const offer = (): number => {
-    const t = now()
-    offered += (t - offeredAt) * rate / 1000
-    offeredAt = t
-    return offered
+  return { stats, t0, done, stop: () => { flight.stopped = true }, setRate, inFlight: () => flight.inFlight }
+}
+
+/** Whether the run was stopped, and how many transactions are submitted and not yet settled. */
+interface Flight { stopped: boolean, inFlight: number }
+
+/** Where a submission's outcome is recorded, on the run's clock. */
+interface Recorder { stats: LoadStats, flight: Flight, now: () => number, t0: number, measureFromMs: number, onSettled: LoadOptions['onSettled'] }
+
+/** Submits the client's next pre-signed transfer and records how it ended; false when the client has none left. */
+async function submitNext (c: LoadClient, r: Recorder): Promise<boolean> {
+  const tx = c.txs[c.next]
+  if (tx === undefined) { r.stats.exhausted = true; return false }
+  c.txs[c.next++] = undefined as unknown as Transaction // release it once sent
+  r.stats.submitted++
+  r.flight.inFlight++
+  const start = r.now()
+  try {
+    const proof = await c.client.submit(tx)
+    recordProof(r, start, r.now(), proof.code)
+  } catch (err) {
+    recordError(r, start, err)
+  } finally {
+    r.flight.inFlight--
   }
-  if (shape.kind === 'closed') {
-    const worker = async (c: LoadClient): Promise<void> => { while (!stopped && await submitOne(c)) { /* next transaction */ } }
-    done = Promise.all(clients.flatMap(c => Array.from({ length: shape.window }, async () => { await worker(c) }))).then(() => {})
-  } else {
-    const pending = new Set<Promise<boolean>>()
-    let resolve: () => void = () => {}
-    done = new Promise<void>(r => { resolve = r })
-    let k = 0
-    const inFlightMax = openLoopInFlightMax(clients.length)
+  return true
+}
+
+/** A proof arrived: committed or failed, its latency (if measured) and its place on the timeline. */
+function recordProof (r: Recorder, start: number, end: number, code: number): void {
+  const { stats, t0 } = r
+  if (code === 0) stats.committed++
+  else stats.failed++
+  r.onSettled?.({ startMs: start, endMs: end, outcome: code === 0 ? 'committed' : 'failed' })
+  if (start - t0 >= r.measureFromMs) stats.latency.add(end - start)
+  const bucket = Math.floor((end - t0) / TIMELINE_BUCKET_MS)
+  if (bucket < stats.timeline.length) stats.timeline[bucket]!++
+}
+
+/** The SDK threw: counted by kind (at most ERROR_KINDS_MAX kinds). */
+function recordError (r: Recorder, start: number, err: unknown): void {
+  const { stats } = r
+  stats.errors++
+  const kind = err instanceof Error ? errorKind(err) : String(err)
+  if (stats.errorKinds.has(kind) || stats.errorKinds.size < ERROR_KINDS_MAX) stats.errorKinds.set(kind, (stats.errorKinds.get(kind) ?? 0) + 1)
+  r.onSettled?.({ startMs: start, endMs: r.now(), outcome: 'error', errorName: err instanceof Error ? err.name : typeof err })
+}
+
+/** Closed loop: `window` workers per client, each sending the next transfer once its last one settled. */
+async function closedLoop (clients: LoadClient[], window: number, submitOne: (c: LoadClient) => Promise<boolean>, flight: Flight): Promise<void> {
+  const worker = async (c: LoadClient): Promise<void> => { while (!flight.stopped && await submitOne(c)) { /* next transaction */ } }
+  await Promise.all(clients.flatMap(c => Array.from({ length: window }, async () => { await worker(c) })))
+}
+
+/**
+ * Open loop: every 5 ms, sends what the offered load makes due, round robin over the clients,
+ * shedding sends above the in-flight bound; done once stopped (or out of transfers) and every
+ * transaction sent has settled.
+ */
+async function openLoop (clients: LoadClient[], submitOne: (c: LoadClient) => Promise<boolean>, offered: OfferedLoad, stats: LoadStats, flight: Flight): Promise<void> {
+  const pending = new Set<Promise<boolean>>()
+  let k = 0
+  const inFlightMax = openLoopInFlightMax(clients.length)
+  await new Promise<void>(resolve => {
     const timer = setInterval(() => {
-      const due = Math.floor(offer()) - stats.submitted - stats.shed
-      for (let i = 0; i < due && !stopped; i++) {
-        if (inFlight >= inFlightMax) { stats.shed++; continue }
+      const due = Math.floor(offered.due()) - stats.submitted - stats.shed
+      for (let i = 0; i < due && !flight.stopped; i++) {
+        if (flight.inFlight >= inFlightMax) { stats.shed++; continue }
         const p = submitOne(clients[k++ % clients.length] as LoadClient)
         pending.add(p)
         void p.then(() => pending.delete(p))
       }
-      if (stopped || stats.exhausted) {
+      if (flight.stopped || stats.exhausted) {
         clearInterval(timer)
         void Promise.all(pending).then(() => { resolve() })
       }
     }, 5)
+  })
+}
+
+/** The open loop's offered load: transactions due since the start at a rate that can change (what was due at the old rate stays due). */
+class OfferedLoad {
+  private offered = 0
+  private at: number
+
+  constructor (private readonly now: () => number, t0: number, private rate: number) { this.at = t0 }
+
+  /** Transactions offered from the start until now (fractional). */
+  due (): number {
+    const t = this.now()
+    this.offered += (t - this.at) * this.rate / 1000
+    this.at = t
+    return this.offered
   }
-  const setRate = (r: number): void => {
-    if (shape.kind !== 'open' || !(r > 0)) throw new RangeError(`setRate(${r}) needs an open loop and a positive rate`)
-    offer()
-    rate = r
+
+  setRate (rate: number): void {
+    this.due()
+    this.rate = rate
   }
-  return { stats, t0, done, stop: () => { stopped = true }, setRate, inFlight: () => inFlight }
 }
 
 /** The longest stretch without a commit inside [fromMs, toMs) of the timeline, in ms. */

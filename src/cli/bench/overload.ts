@@ -4,7 +4,8 @@
 // would in production (the backlog is still there when the load falls). Throughout, a worker
 // thread polls every replica's /status, replicas' view-change counters are read at every phase
 // change, and every busy answer's latency is recorded through the SDK's onBusy.
-import type { BusyInfo, Client } from '../../client/client.js'
+import type { Client } from '../../client/client.js'
+import type { BusyInfo } from '../../client/types.js'
 import { loadKeyFile } from '../../crypto/keyfile.js'
 import { apiUrl, CliError, connectClient } from '../common.js'
 import { benchAccounts, recipientOf, scrape, startBenchCluster, stopBenchCluster, type BenchCluster } from './cluster.js'

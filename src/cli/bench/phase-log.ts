@@ -2,7 +2,7 @@
 // commits, its counters, and the outcomes of the transactions submitted in it, busy answers
 // received in it, and the bench's own event-loop delay (a busy generator delays what it measures).
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import type { BusyInfo } from '../../client/client.js'
+import type { BusyInfo } from '../../client/types.js'
 import { LatencySamples } from './latency.js'
 import type { LoadRun, Settled } from './load.js'
 
