@@ -7,7 +7,7 @@ import { onAppendEntries } from './follower.js'
 import { onAppendResponse, onHeartbeatTimer } from './replication.js'
 import { movePending, onExecuted, onRequest, tryExecute } from './requests.js'
 import { assert, CftState } from './state.js'
-import type { CftAction, CftConfig, CftCore, CftCrypto, CftEvent, CftMessage, CftRestore, CftStatus } from './types.js'
+import type { CftAction, CftConfig, CftCore, CftCrypto, CftEvent, CftMessage, CftRestore, CftStatus, Entry } from './types.js'
 
 export class CftReplica implements CftCore {
   private readonly s: CftState
@@ -61,8 +61,9 @@ export class CftReplica implements CftCore {
     const s = this.s
     assert(s.commitIndex <= s.log.lastIndex, 'the commit index is within the log')
     assert(s.lastApplied <= s.lastExecuteEmitted && s.lastExecuteEmitted <= s.commitIndex, 'applied <= emitted <= committed')
-    assert(s.role !== 'leader' || (s.votedFor === s.id && s.leader === s.id), 'a leader voted for itself in its term')
-    assert(s.role !== 'candidate' || s.votedFor === s.id, 'a candidate voted for itself')
+    // A candidate or leader voted for itself in its term (the planted fault lets the test's election-safety check find it instead).
+    assert(s.role === 'follower' || s.votedFor === s.id || s.planted.has('vote-twice'), 'a candidate or leader voted for itself')
+    assert(s.role !== 'leader' || s.leader === s.id, 'a leader knows it leads')
   }
 
   status (): CftStatus {
@@ -75,7 +76,10 @@ export class CftReplica implements CftCore {
 
   drops (): Readonly<Record<string, number>> { return Object.fromEntries(this.s.dropped) }
 
-  /** Test hook: the log's entries and chain digests (for the log-matching checks). */
+  /** Test hook: the entry at `index` (undefined past the log). */
+  entryAt (index: number): Entry | undefined { return this.s.log.entryAt(index) }
+
+  /** Test hook: the log's terms and chain digests (for the log-matching checks). */
   logView (): { terms: number[], digests: Uint8Array[] } {
     const log = this.s.log
     const idx = [...Array(log.lastIndex).keys()].map(i => i + 1)
