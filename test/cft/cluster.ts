@@ -63,6 +63,11 @@ export class CftCluster {
   /** Committed (executed anywhere) proposal digest per index; leader per term. */
   readonly committed = new Map<number, string>()
   readonly leaders = new Map<number, number>()
+  /** Leader append-only (§5.3): each replica's log while it leads a term, and where it was seen to shrink or change. */
+  private readonly leaderLogs = new Map<number, { term: number, digests: Uint8Array[] }>()
+  readonly leaderLogShrank: string[] = []
+  /** Called for every execute action (tests inspect certificates). */
+  onExecute: (i: number, a: Extract<CftAction, { type: 'execute' }>) => void = () => {}
 
   constructor (readonly n: number, readonly over: (id: number) => Partial<CftConfig> = () => ({})) {
     this.replicas = [...Array(n).keys()].map(i => new CftReplica(cftConfig(n, i, over(i)), fakeCrypto(i)))
@@ -97,6 +102,7 @@ export class CftCluster {
   }
 
   private execute (i: number, a: Extract<CftAction, { type: 'execute' }>): void {
+    this.onExecute(i, a)
     const digest = toHex(proposalDigest(a.batch.proposal))
     const ex = this.executed[i]!
     if (a.index !== ex.length + 1) this.violations.push(`replica ${i} executed ${a.index} after ${ex.length}`)
@@ -118,6 +124,7 @@ export class CftCluster {
   private check (i: number): void {
     const st = this.replicas[i]!.status()
     if (st.role !== 'leader') return
+    this.checkAppendOnly(i, st.term)
     const had = this.leaders.get(st.term)
     if (had !== undefined && had !== i) this.violations.push(`election safety: replicas ${had} and ${i} both lead term ${st.term}`)
     if (had === undefined) {
@@ -128,6 +135,16 @@ export class CftCluster {
         if (mine !== digest) this.violations.push(`leader completeness: leader ${i} of term ${st.term} lacks committed entry ${index} (log ${log.terms.length})`)
       }
     }
+  }
+
+  private checkAppendOnly (i: number, term: number): void {
+    const now = this.replicas[i]!.logView().digests
+    const before = this.leaderLogs.get(i)
+    if (before !== undefined && before.term === term && (now.length < before.digests.length || !bytesEqual(now[before.digests.length - 1] ?? new Uint8Array(0), before.digests.at(-1) ?? new Uint8Array(0)))) {
+      this.leaderLogShrank.push(`leader ${i} of term ${term} changed its log`)
+      this.violations.push(`leader append-only: leader ${i} of term ${term} changed its log`)
+    }
+    this.leaderLogs.set(i, { term, digests: now })
   }
 
   /** The proposal digest of replica i's entry at index (undefined past its log). */
