@@ -22,7 +22,7 @@ function layer (folder, forbiddenLayers, extraPatterns = []) {
   }
 }
 
-const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'cluster', 'dashboard', 'cli']
+const all = ['codec', 'crypto', 'protocol', 'cft', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'cluster', 'dashboard', 'cli']
 const except = (...allowed) => all.filter(l => !allowed.includes(l))
 
 export default tseslint.config(
@@ -38,6 +38,8 @@ export default tseslint.config(
   layer('codec', except('codec')),
   layer('crypto', except('codec', 'crypto')),
   layer('protocol', except('codec', 'crypto', 'protocol'), [...nodeBuiltins, ...libp2p]),
+  // The crash-fault-tolerant core (issue #16, docs/cft.md): pure like src/protocol, beside it.
+  layer('cft', except('codec', 'crypto', 'cft'), [...nodeBuiltins, ...libp2p]),
   layer('ledger', except('codec', 'crypto', 'ledger')),
   layer('app', except('codec', 'crypto', 'app')),
   layer('byzantine', except('codec', 'crypto', 'protocol', 'byzantine'), [...nodeBuiltins, ...libp2p]),
@@ -66,7 +68,7 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': 'off' }
   },
   {
-    files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts'],
+    files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts', 'src/cft/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error',
         { name: 'Date', message: 'the protocol core has no clock: time arrives as tick events' },

@@ -22,6 +22,12 @@ describe('layer rules (npm run lint)', () => {
     ['the cli layer from src/dashboard', 'import { loadCluster } from \'../cli/common.js\'\nexport const l = loadCluster', 'src/dashboard/bad.ts', 'no-restricted-imports'],
     ['the cli layer from src/cluster', 'import { loadCluster } from \'../cli/common.js\'\nexport const l = loadCluster', 'src/cluster/bad.ts', 'no-restricted-imports'],
     ['the dashboard from src/cluster', 'import { startDashboard } from \'../dashboard/server.js\'\nexport const s = startDashboard', 'src/cluster/bad.ts', 'no-restricted-imports'],
+    ['node:fs in src/cft', 'import { readFileSync } from \'node:fs\'\nexport const x = readFileSync', 'src/cft/bad.ts', 'no-restricted-imports'],
+    ['Date.now() in src/cft', 'export const t = Date.now()', 'src/cft/bad.ts', 'no-restricted-globals'],
+    ['Math.random() in src/cft', 'export const r = Math.random()', 'src/cft/bad.ts', 'no-restricted-properties'],
+    ['setTimeout in src/cft', 'setTimeout(() => {}, 1)', 'src/cft/bad.ts', 'no-restricted-globals'],
+    ['the PBFT core from src/cft', 'import { Replica } from \'../protocol/replica.js\'\nexport const r = Replica', 'src/cft/bad.ts', 'no-restricted-imports'],
+    ['the CFT core from src/protocol', 'import { CftReplica } from \'../cft/replica.js\'\nexport const r = CftReplica', 'src/protocol/bad.ts', 'no-restricted-imports'],
     ['the cluster layer from src/node', 'import { readPid } from \'../cluster/processes.js\'\nexport const r = readPid', 'src/node/bad.ts', 'no-restricted-imports']
   ])('rejects %s', async (_name, code, file, rule) => {
     expect(await errors(code, file)).toContain(rule)
@@ -29,6 +35,10 @@ describe('layer rules (npm run lint)', () => {
 
   it('accepts a clean protocol file importing codec and crypto', async () => {
     expect(await errors('import { sha256 } from \'../crypto/hash.js\'\nimport type { Commit } from \'../codec/index.js\'\nexport const f = (c: Commit): Uint8Array => sha256(c.digest)\n', 'src/protocol/good.ts')).toEqual([])
+  })
+
+  it('accepts a clean cft file importing codec and crypto', async () => {
+    expect(await errors('import { sha256 } from \'../crypto/hash.js\'\nimport type { Transaction } from \'../codec/index.js\'\nexport const f = (t: Transaction): Uint8Array => sha256(t.signature)\n', 'src/cft/good.ts')).toEqual([])
   })
 
   it('accepts a dashboard file importing src/cluster', async () => {
