@@ -21,7 +21,7 @@ function layer (folder, forbiddenLayers, extraPatterns = []) {
   }
 }
 
-const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim', 'net', 'node', 'client', 'cluster', 'dashboard', 'cli']
+const all = ['codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'host', 'sim', 'net', 'node', 'client', 'cluster', 'dashboard', 'cli']
 const except = (...allowed) => all.filter(l => !allowed.includes(l))
 
 export default tseslint.config(
@@ -40,14 +40,17 @@ export default tseslint.config(
   layer('ledger', except('codec', 'crypto', 'ledger')),
   layer('app', except('codec', 'crypto', 'app')),
   layer('byzantine', except('codec', 'crypto', 'protocol', 'byzantine'), [...nodeBuiltins, ...libp2p]),
-  layer('sim', except('codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'sim'), [...libp2p]),
+  // The one action performer (DESIGN.md §2, "one deterministic host"): it touches the world only
+  // through its ports, so it imports no runtime (net, node, sim) and no I/O.
+  layer('host', except('codec', 'crypto', 'protocol', 'ledger', 'byzantine', 'host'), [...nodeBuiltins, ...libp2p]),
+  layer('sim', except('codec', 'crypto', 'protocol', 'ledger', 'app', 'byzantine', 'host', 'sim'), [...libp2p]),
   layer('net', except('codec', 'crypto', 'net')),
   layer('node', ['cli', 'sim', 'dashboard', 'cluster']),
   layer('client', except('codec', 'crypto', 'ledger', 'net', 'client')),
   // What the CLI and the dashboard share (cluster directory, replica processes, admin commands,
   // evidence): below both, so the dashboard never imports the CLI.
   layer('cluster', except('codec', 'crypto', 'ledger', 'net', 'node', 'client', 'cluster')),
-  layer('dashboard', ['sim', 'protocol', 'cli']),
+  layer('dashboard', ['sim', 'protocol', 'host', 'cli']),
   {
     files: ['src/protocol/**/*.ts', 'src/byzantine/**/*.ts'],
     rules: {
@@ -64,6 +67,14 @@ export default tseslint.config(
         { name: 'console', message: 'the protocol core does no I/O' }
       ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'the protocol core has no randomness' }]
+    }
+  },
+  {
+    files: ['src/host/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['Date', 'setTimeout', 'setInterval', 'setImmediate', 'process', 'performance', 'crypto', 'fetch', 'console']
+        .map(name => ({ name, message: 'the host touches the world only through its ports (src/host/ports.ts)' }))],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'the host has no randomness: the simulator replays it from a seed' }]
     }
   }
 )

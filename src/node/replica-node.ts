@@ -24,7 +24,9 @@ import { ClientServer } from '../net/client-net.js'
 import { ReplicaNetwork } from '../net/replica-net.js'
 import { AdminGate } from './admin.js'
 import { Admission } from './admission.js'
-import { Driver, REQUEST_QUEUE_MAX } from './driver.js'
+import { Driver } from '../host/driver.js'
+import { REQUEST_QUEUE_MAX } from '../host/limits.js'
+import { realPorts } from './host-ports.js'
 import { NodeMetrics } from './metrics.js'
 import { startApi } from './routes.js'
 import { StateTransfer } from './state-transfer.js'
@@ -39,7 +41,6 @@ export const TICK_MS = 10
 const STALL_WARN_MS = TIMER_STEP_MAX_MS
 /** Arrival times kept for the commit-latency metric. */
 export const ARRIVALS_MAX = 50_000
-export const EVIDENCE_KEPT_MAX = 1000
 
 export interface ReplicaNodeOptions {
   genesisPath: string
@@ -231,27 +232,10 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     connection: () => host.services.connectionGuard.dropped, admission: () => ({ ...node?.admission.stats }), core: () => core.drops()
   })
   let node: ReplicaNode | undefined
-  const driver = new Driver(core, ledger, {
-    persist: async records => { await wal.append(records); metrics.persistBatches.inc() },
-    send: (to, bytes, type) => { net.send(to, bytes); metrics.messagesOut.inc({ type }) },
-    broadcast: (bytes, type) => { net.broadcast(bytes); metrics.messagesOut.inc({ type }, genesis.replicas.length - 1) },
-    reply: (client, reply) => { node?.onReply(client, reply) },
-    reject: (tx, reason) => {
-      metrics.dropped.inc({ reason: 'request-rejected' })
-      const id = toHex(txId(tx))
-      node?.admission.done(id)
-      node?.admission.deliver(toHex(tx.client), encodeClientFrame({ error: `${id}: ${reason}` }))
-    },
-    evidence: e => {
-      metrics.evidence.inc({ accused: String(e.accused), kind: e.kind })
-      log.warn({ accused: e.accused, kind: e.kind }, 'misbehaviour detected: evidence recorded')
-      node?.evidence.push({ evidence: e, atMs: Date.now() })
-      if ((node?.evidence.length ?? 0) > EVIDENCE_KEPT_MAX) node?.evidence.shift()
-    },
-    fetchState: (seq, blockHash, peers) => { transfer.start(seq, blockHash, peers, Date.now()) },
-    executed: (seq, txs) => { node?.admission.onExecuted(txs, Date.now()); metrics.height.set(seq); metrics.txsCommitted.inc(txs); metrics.batchSize.observe(txs) },
-    fatal: err => { log.fatal({ err }, 'replica stopped on an unexpected error'); process.exitCode = 1; void node?.stop() }
-  })
+  const driver = new Driver(realPorts({
+    core, ledger, wal, net, replicas: genesis.replicas.length, metrics, log, node: () => node,
+    fetchState: (seq, blockHash, peers) => { transfer.start(seq, blockHash, peers, Date.now()) }
+  }))
   const transfer = new StateTransfer({
     chainId: genesis.chainId, id: o.id, ledger,
     send: (to, message) => { net.send(to, encodeReplicaMessage(message)) },

@@ -1,6 +1,6 @@
 // The simulated world: replicas (real cores, real ledgers, in-memory disks), a network with
 // delays, loss, duplication, reordering and partitions, and clocks with skew. Virtual time.
-import { assertNever, limits, decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Transaction, type TxReply } from '../codec/index.js'
+import { decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Transaction, type TxReply } from '../codec/index.js'
 import { createSigner, verify as verifyRule } from '../crypto/ed25519.js'
 import { sha256, toHex } from '../crypto/hash.js'
 import { AccountsApp } from '../app/accounts.js'
@@ -9,10 +9,11 @@ import type { TraitorSettings } from '../byzantine/modes.js'
 import { Ledger } from '../ledger/ledger.js'
 import { MemoryBlockStore } from '../ledger/store-memory.js'
 import type { Genesis } from '../ledger/genesis.js'
-import { Replica, type Action, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
-import { Invariants, persistedKeyOf } from './invariants.js'
+import { Replica, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
+import { ReplicaHost } from '../host/host.js'
+import { Invariants } from './invariants.js'
+import { simPorts } from './ports.js'
 import { LieWitness } from './lie-witness.js'
-import { evidenceProblem } from '../crypto/evidence.js'
 import type { Prng } from './prng.js'
 import { EventQueue } from './queue.js'
 import type { Director } from './directed.js'
@@ -35,10 +36,12 @@ export type WorldEvent =
   | { kind: 'request', to: number, tx: Transaction }
   | { kind: 'fault', apply: () => void }
 
+/** A simulated replica machine: its core (behind a traitor wrapper), the host that performs its actions, its disks. */
 export interface Host {
   id: number
   honest: boolean
   core: Traitor
+  host: ReplicaHost
   up: boolean
   wal: WalRecord[]
   persisted: Set<string>
@@ -111,7 +114,7 @@ export class World {
       const core = this.makeCore(i, [], ledger)
       const settings = traitors.get(i)
       if (settings !== undefined) core.set(settings)
-      this.hosts.push({ id: i, honest: settings === undefined, core, up: true, wal: [], persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
+      this.hosts.push({ id: i, honest: settings === undefined, core, host: this.makeHost(i), up: true, wal: [], persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
       this.q.push(this.prng.int(0, TICK_MS), { kind: 'tick', replica: i })
     }
   }
@@ -123,12 +126,17 @@ export class World {
     return new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
   }
 
+  private makeHost (i: number): ReplicaHost {
+    return new ReplicaHost(simPorts(this, i), { plantedFaults: this.configs[i]?.plantedFaults })
+  }
+
   clock (h: Host): number { return Math.floor(this.now * h.rate) + 1_000_000 }
 
   crash (i: number, restartAt: number): void {
     const h = this.hosts[i] as Host
     if (!h.up) return
     h.up = false
+    h.host.stop()
     this.witness.forget(i)
     this.stats.crashes++
     this.q.push(restartAt, { kind: 'restart', replica: i })
@@ -145,82 +153,28 @@ export class World {
     if (h.up) return
     const settings = h.core.current()
     h.core = this.makeCore(i, h.wal, h.ledger)
+    h.host = this.makeHost(i)
     if (!h.honest) h.core.set(settings)
     h.up = true
     this.tellPeers(i, true)
   }
 
+  /** Steps one event into replica i's host; `crashAfter` plants a crash after that many effects (host.ts). */
   async step (i: number, event: ProtocolEvent, crashAfter = -1): Promise<void> {
     const h = this.hosts[i] as Host
     if (!h.up) return
     try {
-      const actions = h.core.step(event)
-      await this.perform(h, actions, crashAfter)
+      await h.host.step([event], crashAfter)
     } catch (err) {
       // A traitor that breaks itself just stops; an honest replica throwing is a bug.
       if (h.honest) throw err
       this.crash(h.id, Number.MAX_SAFE_INTEGER)
     }
-  }
-
-  private async perform (h: Host, actions: Action[], crashAfter: number): Promise<void> {
-    for (let k = 0; k < actions.length; k++) {
-      if (k === crashAfter) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }
-      if (!h.up) return
-      const a = actions[k] as Action
-      switch (a.type) {
-        case 'persist':
-          h.wal.push(...a.records)
-          for (const r of a.records) { const key = persistedKeyOf(r); if (key !== undefined) h.persisted.add(key) }
-          break
-        case 'send':
-          if (h.honest) this.sentByHonest(h, a.message)
-          this.send(h, a.to, a.message, encodeReplicaMessage(a.message))
-          break
-        case 'broadcast': {
-          if (h.honest) this.sentByHonest(h, a.message)
-          const bytes = encodeReplicaMessage(a.message)
-          for (let j = 0; j < this.hosts.length; j++) if (j !== h.id) this.send(h, j, a.message, bytes)
-          break
-        }
-        case 'execute': {
-          const prev = toHex(h.ledger.head().blockHash)
-          const applied = await h.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert)
-          if (h.honest) this.inv.onBlock(h.id, applied.block, toHex(applied.blockHash), prev)
-          await this.step(h.id, { type: 'executed', seq: a.seq, blockHash: applied.blockHash, header: applied.block.header, results: applied.results })
-          break
-        }
-        case 'reply': {
-          const clients = this.clientIndex.get(toHex(a.client))
-          if (clients !== undefined && !this.lost(h.id, -1)) {
-            const at = this.now + this.delay()
-            for (const client of clients) this.q.push(at, { kind: 'reply', client, from: h.id, reply: a.reply })
-          }
-          break
-        }
-        case 'fetch-state':
-          if (h.honest) this.situations.note(SITUATIONS.stateTransfer)
-          this.q.push(this.now + 1, { kind: 'fetch', replica: h.id, seq: a.seq })
-          break
-        case 'evidence':
-          this.stats.evidence.push({ accused: a.evidence.accused, kind: a.evidence.kind })
-          if (h.honest) this.situations.note(`evidence recorded: ${a.evidence.kind}`)
-          if (h.honest && this.hosts[a.evidence.accused]?.honest === true) this.inv.violate(`accountability: honest replica ${h.id} accused honest replica ${a.evidence.accused} (${a.evidence.kind})`)
-          // Records too large to go into a block (a NEW-VIEW of a big window) stay local, unchecked.
-          if (h.honest && a.evidence.messages.every(b => b.byteLength <= limits.EVIDENCE_MESSAGE_BYTES_MAX)) {
-            const problem = evidenceProblem(this.genesis.replicas.map(r => r.publicKey), this.genesis.chainId, a.evidence)
-            if (problem !== undefined) this.inv.violate(`accountability: honest replica ${h.id} recorded ${a.evidence.kind} evidence that a third party would refuse (${problem.join(': ')})`)
-          }
-          break
-        case 'reject': this.onReject(a.tx); break
-        default: assertNever(a)
-      }
-    }
-    if (crashAfter >= actions.length && h.up) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }
     if (h.honest && h.up) this.inv.checkMemory(h.id, h.core.sizes())
   }
 
-  private send (h: Host, to: number, m: ReplicaMessage, bytes: Uint8Array): void {
+  /** One message from h to `to` over the simulated network (the host's network port). */
+  transmit (h: Host, to: number, m: ReplicaMessage, bytes: Uint8Array): void {
     if (h.honest) this.inv.onSent(h.id, m, h.persisted, h.core.sizes().view)
     this.stats.messages++
     if (this.director !== undefined) {
@@ -234,7 +188,7 @@ export class World {
   }
 
   /** Situations (situations.ts), and the directed oracle: an honest replica never votes for a lie. */
-  private sentByHonest (h: Host, m: ReplicaMessage): void {
+  sentByHonest (h: Host, m: ReplicaMessage): void {
     this.situations.sent(this.hostView(h), m, this.hosts.map(x => this.hostView(x)))
     if (this.director === undefined || (m.type !== 'prepare' && m.type !== 'commit')) return
     const v = m.type === 'prepare' ? m.prepare : m.commit

@@ -146,7 +146,7 @@ describe('the executed event is the block the core asked for', () => {
 
 describe('the executed event after a stable checkpoint moved past its seq', () => {
   // Found by the mutation work of issue #17: the node's driver executes asynchronously
-  // (src/node/driver.ts execute: the `executed` event is queued when the ledger append finishes),
+  // (src/host/host.ts pipelined execute: the `executed` event is queued when the ledger append finishes),
   // so 2f+1 CHECKPOINTs of the others for seq n can be stepped between the `execute` action for n
   // and its `executed` event. becomeStable deleted the slots up to n, and onExecuted, finding no
   // batch for n, skipped its replies: n's transactions stayed pending and in flight for good, and
