@@ -3,14 +3,13 @@
 // reverses it, the simulator's crash point, and the execute -> `executed` loop, inline (the
 // simulator, the tests) and pipelined (the node's driver). Replica 1 is a backup of view 0, n = 4.
 import { describe, expect, it } from 'vitest'
-import type { Batch, BlockHeader } from '../../src/codec/index.js'
-import { resultsRoot } from '../../src/crypto/digests.js'
+import type { Batch } from '../../src/codec/index.js'
 import { Driver } from '../../src/host/driver.js'
 import { ReplicaHost, type HostOptions } from '../../src/host/host.js'
 import type { AppliedBlock, HostPorts } from '../../src/host/ports.js'
 import { Replica } from '../../src/protocol/replica.js'
 import type { PlantedFault, ProtocolEvent } from '../../src/protocol/types.js'
-import { config, crypto, tx } from '../protocol/helpers.js'
+import { config, crypto, headerOf, tx } from '../protocol/helpers.js'
 import { NOW, batch, commit, digestOf, prePrepare, prepare } from '../protocol/paper/forge.js'
 
 const a = batch(0, 1, [tx(1, 1)])
@@ -24,13 +23,8 @@ const toExecute: ProtocolEvent[] = [
 ]
 
 function appliedOf (b: Batch): AppliedBlock {
-  const p = b.proposal
   const results = b.txs.map(() => ({ code: 0, log: 'ok' }))
-  const header: BlockHeader = {
-    chainId: p.chainId, height: p.seq, view: p.view, prevHash: new Uint8Array(32), txRoot: p.txRoot, stateRoot: new Uint8Array(32),
-    resultsRoot: resultsRoot(results), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
-  }
-  return { block: { header }, blockHash: new Uint8Array(32).fill(p.seq), results }
+  return { block: { header: headerOf(b, new Uint8Array(32), results) }, blockHash: new Uint8Array(32).fill(b.proposal.seq), results }
 }
 
 /** Replica 1 behind recording ports: `log` lists the effects in the order the host performed them. */

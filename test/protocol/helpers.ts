@@ -1,5 +1,5 @@
 // A synchronous in-memory cluster for driving the core through its host (src/host) in tests.
-import { pb, signingBytes, type Batch, type BlockHeader, type Transaction, type ReplicaMessage } from '../../src/codec/index.js'
+import { pb, signingBytes, type Batch, type BlockHeader, type Transaction, type TxResult, type ReplicaMessage } from '../../src/codec/index.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { blockHash, proposalDigest, resultsRoot } from '../../src/crypto/digests.js'
@@ -31,6 +31,15 @@ export function tx (client: number, nonce: number, amount = 1n): Transaction {
   const t: Transaction = { chainId: CHAIN, client: signer.publicKey, nonce, payload: pb.Transfer.encode({ to: new Uint8Array(32), amount }), signature: new Uint8Array(0) }
   t.signature = signer.sign(signingBytes('transaction', t))
   return t
+}
+
+/** The header of the block a test ledger appends for `batch` (no state: a zero state root). */
+export function headerOf (batch: Batch, prevHash: Uint8Array, results: TxResult[]): BlockHeader {
+  const p = batch.proposal
+  return {
+    chainId: p.chainId, height: p.seq, view: p.view, prevHash, txRoot: p.txRoot, stateRoot: new Uint8Array(32),
+    resultsRoot: resultsRoot(results), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
+  }
 }
 
 interface Envelope { from: number, to: number, message: ReplicaMessage }
@@ -94,11 +103,7 @@ export class TestCluster {
   private append (i: number, seq: number, batch: Batch): AppliedBlock {
     this.executed[i]!.push({ seq, digest: toHex(proposalDigest(batch.proposal)), txs: batch.txs.length })
     const results = batch.txs.map(() => ({ code: 0, log: 'ok' }))
-    const p = batch.proposal
-    const header: BlockHeader = {
-      chainId: CHAIN, height: seq, view: p.view, prevHash: this.heads[i]!, txRoot: p.txRoot, stateRoot: new Uint8Array(32),
-      resultsRoot: resultsRoot(results), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
-    }
+    const header = { ...headerOf(batch, this.heads[i]!, results), chainId: CHAIN, height: seq }
     this.heads[i] = blockHash(header)
     return { block: { header }, blockHash: this.heads[i]!, results }
   }
