@@ -2,7 +2,7 @@
 // libp2p, the ledger over its LevelDB block store, client replies through admission, the
 // node's evidence list, state transfer, and setImmediate between rounds.
 import type { Logger } from 'pino'
-import { encodeClientFrame, encodeReplicaMessage, type Evidence } from '../codec/index.js'
+import { encodeClientFrame, encodeReplicaMessage, type Evidence, type TxReply } from '../codec/index.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import type { DriverPorts } from '../host/driver.js'
@@ -12,7 +12,6 @@ import type { ReplicaNetwork } from '../net/replica-net.js'
 import type { Admission } from './admission.js'
 import type { NodeMetrics } from './metrics.js'
 import type { WalStore } from './wal-store.js'
-import type { TxReply } from '../codec/index.js'
 
 /** Evidence records kept for the API (the oldest go first). */
 export const EVIDENCE_KEPT_MAX = 1000
