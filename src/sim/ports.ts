@@ -1,11 +1,12 @@
-// The simulated ports of a replica's host (src/host): an in-memory write-ahead log, the lossy
+// The simulated ports of a replica's host (src/host): the host's write-ahead log over an
+// in-memory disk (src/host/wal.ts, the compaction the node runs), the lossy
 // network of the world, the real ledger over an in-memory block store, clients reached through
 // the event queue, and the checks the world makes of what an honest replica does (every vote
 // persisted before it is sent, every block agreed, every evidence provable).
 import { limits, encodeReplicaMessage, type Evidence } from '../codec/index.js'
 import { toHex } from '../crypto/hash.js'
 import { evidenceProblem } from '../crypto/evidence.js'
-import type { HostPorts } from '../host/ports.js'
+import type { HostPorts, WalPort } from '../host/ports.js'
 import { persistedKeyOf } from './invariants.js'
 import { SITUATIONS } from './situations.js'
 import type { Host, World } from './world.js'
@@ -13,15 +14,15 @@ import type { Host, World } from './world.js'
 /** A crashed replica restarts after a random pause in this range. */
 export const RESTART_AFTER_MS = { min: 50, max: 2000 }
 
-export function simPorts (w: World, id: number): HostPorts {
+export function simPorts (w: World, id: number, wal: WalPort): HostPorts {
   const h = (): Host => w.hosts[id] as Host
   return {
     core: { step: e => h().core.step(e) },
     wal: {
       persist: records => {
-        const { wal, persisted } = h()
-        wal.push(...records)
+        const { persisted } = h()
         for (const r of records) { const key = persistedKeyOf(r); if (key !== undefined) persisted.add(key) }
+        return wal.persist(records)
       }
     },
     network: {

@@ -11,6 +11,7 @@ import { MemoryBlockStore } from '../ledger/store-memory.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { Replica, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
 import { ReplicaHost } from '../host/host.js'
+import { MemoryWalStorage, WalLog } from '../host/wal.js'
 import { Invariants } from './invariants.js'
 import { simPorts } from './ports.js'
 import { LieWitness } from './lie-witness.js'
@@ -43,7 +44,9 @@ export interface Host {
   core: Traitor
   host: ReplicaHost
   up: boolean
-  wal: WalRecord[]
+  /** The write-ahead log's disk: what survives a crash (the host's WalLog compacts it). */
+  disk: MemoryWalStorage
+  /** Every record key this replica ever persisted: the checker's, for persist-before-send. */
   persisted: Set<string>
   ledger: Ledger
   rate: number
@@ -114,7 +117,8 @@ export class World {
       const core = this.makeCore(i, [], ledger)
       const settings = traitors.get(i)
       if (settings !== undefined) core.set(settings)
-      this.hosts.push({ id: i, honest: settings === undefined, core, host: this.makeHost(i), up: true, wal: [], persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
+      const disk = new MemoryWalStorage()
+      this.hosts.push({ id: i, honest: settings === undefined, core, host: this.makeHost(i, disk), up: true, disk, persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
       this.q.push(this.prng.int(0, TICK_MS), { kind: 'tick', replica: i })
     }
   }
@@ -126,8 +130,9 @@ export class World {
     return new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
   }
 
-  private makeHost (i: number): ReplicaHost {
-    return new ReplicaHost(simPorts(this, i), { plantedFaults: this.configs[i]?.plantedFaults })
+  /** A host for replica i's process, whose WAL continues what `disk` holds. */
+  private makeHost (i: number, disk: MemoryWalStorage): ReplicaHost {
+    return new ReplicaHost(simPorts(this, i, new WalLog(disk, disk.stored())), { plantedFaults: this.configs[i]?.plantedFaults })
   }
 
   clock (h: Host): number { return Math.floor(this.now * h.rate) + 1_000_000 }
@@ -152,8 +157,8 @@ export class World {
     const h = this.hosts[i] as Host
     if (h.up) return
     const settings = h.core.current()
-    h.core = this.makeCore(i, h.wal, h.ledger)
-    h.host = this.makeHost(i)
+    h.core = this.makeCore(i, h.disk.stored().map(s => s.record), h.ledger)
+    h.host = this.makeHost(i, h.disk)
     if (!h.honest) h.core.set(settings)
     h.up = true
     this.tellPeers(i, true)
