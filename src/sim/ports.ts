@@ -9,12 +9,12 @@ import { evidenceProblem } from '../crypto/evidence.js'
 import type { HostPorts, WalPort } from '../host/ports.js'
 import { persistedKeyOf } from './invariants.js'
 import { SITUATIONS } from './situations.js'
-import type { Host, World } from './world.js'
+import type { Host, SimWorld } from './machine.js'
 
 /** A crashed replica restarts after a random pause in this range. */
 export const RESTART_AFTER_MS = { min: 50, max: 2000 }
 
-export function simPorts (w: World, id: number, wal: WalPort): HostPorts {
+export function simPorts (w: SimWorld, id: number, wal: WalPort): HostPorts {
   const h = (): Host => w.hosts[id] as Host
   return {
     core: { step: e => h().core.step(e) },
@@ -64,7 +64,7 @@ export function simPorts (w: World, id: number, wal: WalPort): HostPorts {
 }
 
 /** An honest replica's evidence must accuse a traitor, and a third party must accept it. */
-function recordEvidence (w: World, h: Host, e: Evidence): void {
+function recordEvidence (w: SimWorld, h: Host, e: Evidence): void {
   w.stats.evidence.push({ accused: e.accused, kind: e.kind })
   if (!h.honest) return
   w.situations.note(`evidence recorded: ${e.kind}`)

@@ -19,39 +19,14 @@ import type { Prng } from './prng.js'
 import { EventQueue } from './queue.js'
 import type { Director } from './directed.js'
 import { SITUATIONS, Situations, type HostView } from './situations.js'
+import type { Host, SimWorld, WorldEvent } from './machine.js'
 
 export const TICK_MS = 10
 export const VERIFY_MEMO_MAX = 200_000
 
 export interface NetFaults { drop: number, dup: number, delayMs: number, jitterMs: number }
 
-export type WorldEvent =
-  | { kind: 'deliver', to: number, from: number, bytes: Uint8Array }
-  | { kind: 'tick', replica: number }
-  | { kind: 'client', client: number }
-  | { kind: 'reply', client: number, from: number, reply: TxReply }
-  | { kind: 'restart', replica: number }
-  /** `to`'s connection to `replica` closed (it crashed) or opened again (it restarted). */
-  | { kind: 'peer', to: number, replica: number, up: boolean }
-  | { kind: 'fetch', replica: number, seq: number }
-  | { kind: 'request', to: number, tx: Transaction }
-  | { kind: 'fault', apply: () => void }
-
-/** A simulated replica machine: its core (behind a traitor wrapper), the host that performs its actions, its disks. */
-export interface Host {
-  id: number
-  honest: boolean
-  core: Traitor
-  host: ReplicaHost
-  up: boolean
-  /** The write-ahead log's disk: what survives a crash (the host's WalLog compacts it). */
-  disk: MemoryWalStorage
-  /** Every record key this replica ever persisted: the checker's, for persist-before-send. */
-  persisted: Set<string>
-  ledger: Ledger
-  rate: number
-  viewChanges: number
-}
+export type { Host, WorldEvent } from './machine.js'
 
 /**
  * One memo of signature verdicts shared by all simulated replicas: verdicts are pure. A
@@ -76,7 +51,7 @@ export function memoVerify (): ProtocolCrypto['verify'] {
   }
 }
 
-export class World {
+export class World implements SimWorld {
   readonly q = new EventQueue<WorldEvent>()
   readonly hosts: Host[] = []
   readonly inv: Invariants
