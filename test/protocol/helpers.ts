@@ -8,6 +8,7 @@ import { TIMER_FULL_STEP_MS } from '../../src/protocol/limits.js'
 import type { Action, ProtocolConfig, ProtocolEvent, RestoreState, WalRecord } from '../../src/protocol/types.js'
 import { ReplicaHost } from '../../src/host/host.js'
 import type { AppliedBlock, HostPorts } from '../../src/host/ports.js'
+import { MemoryWalStorage, WalLog } from '../../src/host/wal.js'
 
 export const CHAIN = 'test-chain'
 export const seedOf = (i: number): Uint8Array => new Uint8Array(32).fill(i + 1)
@@ -54,7 +55,11 @@ export class TestCluster {
   queue: Envelope[] = []
   executed: Array<Array<{ seq: number, digest: string, txs: number }>> = []
   heads: Uint8Array[] = []
+  /** Every record each replica persisted, in order (its WAL before compaction). */
   wal: WalRecord[][] = []
+  /** Each replica's WAL disk: what compaction (src/host/wal.ts) kept, what a restart reads. */
+  readonly disks: MemoryWalStorage[]
+  private readonly logs: WalLog[]
   replies: Action[][] = []
   evidence: Action[][] = []
   other: Action[][] = []
@@ -66,10 +71,14 @@ export class TestCluster {
   constructor (readonly n: number, readonly over: Partial<ProtocolConfig> = {}) {
     this.replicas = [...Array(n).keys()].map(i => new Replica(config(n, i, over), crypto(i)))
     for (let i = 0; i < n; i++) { this.executed.push([]); this.heads.push(new Uint8Array(32)); this.wal.push([]); this.replies.push([]); this.evidence.push([]); this.other.push([]) }
+    this.disks = [...Array(n).keys()].map(() => new MemoryWalStorage())
+    this.logs = this.disks.map(d => new WalLog(d))
     this.hosts = [...Array(n).keys()].map(i => new ReplicaHost(this.ports(i), { plantedFaults: over.plantedFaults }))
   }
 
-  restart (i: number, records = this.wal[i] as WalRecord[]): void {
+  /** Replica i after a crash: restored from what its WAL disk kept (or `records`) and its ledger. */
+  restart (i: number, records = this.disks[i]!.stored().map(s => s.record)): void {
+    this.logs[i] = new WalLog(this.disks[i]!, this.disks[i]!.stored())
     const executed = this.executed[i] as unknown[]
     const restoreFrom: RestoreState = { records, lastExecuted: { seq: executed.length, blockHash: this.heads[i] as Uint8Array } }
     this.replicas[i] = new Replica(config(this.n, i, this.over), crypto(i), restoreFrom)
@@ -84,7 +93,7 @@ export class TestCluster {
   private ports (i: number): HostPorts {
     return {
       core: { step: e => this.replicas[i]!.step(e) },
-      wal: { persist: records => { this.wal[i]!.push(...records) } },
+      wal: { persist: records => { this.wal[i]!.push(...records); return this.logs[i]!.persist(records) } },
       network: {
         send: (to, message) => { this.queue.push({ from: i, to, message }) },
         broadcast: message => { for (let j = 0; j < this.n; j++) if (j !== i) this.queue.push({ from: i, to: j, message }) }
