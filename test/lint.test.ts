@@ -16,7 +16,7 @@ describe('layer rules (npm run lint)', () => {
     ['Date.now() in src/protocol', 'export const t = Date.now()', 'src/protocol/bad.ts', 'no-restricted-globals'],
     ['Math.random() in src/protocol', 'export const r = Math.random()', 'src/protocol/bad.ts', 'no-restricted-properties'],
     ['setTimeout in src/protocol', 'setTimeout(() => {}, 1)', 'src/protocol/bad.ts', 'no-restricted-globals'],
-    ['the node layer from src/protocol', 'import { Driver } from \'../node/driver.js\'\nexport const d = Driver', 'src/protocol/bad.ts', 'no-restricted-imports'],
+    ['the node layer from src/protocol', 'import { startReplica } from \'../node/replica-node.js\'\nexport const s = startReplica', 'src/protocol/bad.ts', 'no-restricted-imports'],
     ['the net layer from src/ledger', 'import { ReplicaNetwork } from \'../net/replica-net.js\'\nexport const n = ReplicaNetwork', 'src/ledger/bad.ts', 'no-restricted-imports'],
     ['libp2p from src/protocol', 'import { createLibp2p } from \'libp2p\'\nexport const c = createLibp2p', 'src/protocol/bad.ts', 'no-restricted-imports'],
     ['the cli layer from src/dashboard', 'import { loadCluster } from \'../cli/common.js\'\nexport const l = loadCluster', 'src/dashboard/bad.ts', 'no-restricted-imports'],
@@ -28,6 +28,12 @@ describe('layer rules (npm run lint)', () => {
     ['setTimeout in src/cft', 'setTimeout(() => {}, 1)', 'src/cft/bad.ts', 'no-restricted-globals'],
     ['the PBFT core from src/cft', 'import { Replica } from \'../protocol/replica.js\'\nexport const r = Replica', 'src/cft/bad.ts', 'no-restricted-imports'],
     ['the CFT core from src/protocol', 'import { CftReplica } from \'../cft/replica.js\'\nexport const r = CftReplica', 'src/protocol/bad.ts', 'no-restricted-imports'],
+    ['the node layer from src/host', 'import { realPorts } from \'../node/host-ports.js\'\nexport const p = realPorts', 'src/host/bad.ts', 'no-restricted-imports'],
+    ['the sim layer from src/host', 'import { World } from \'../sim/world.js\'\nexport const w = World', 'src/host/bad.ts', 'no-restricted-imports'],
+    ['the net layer from src/host', 'import { ReplicaNetwork } from \'../net/replica-net.js\'\nexport const n = ReplicaNetwork', 'src/host/bad.ts', 'no-restricted-imports'],
+    ['node:fs in src/host', 'import { readFileSync } from \'node:fs\'\nexport const x = readFileSync', 'src/host/bad.ts', 'no-restricted-imports'],
+    ['setImmediate in src/host', 'setImmediate(() => {})', 'src/host/bad.ts', 'no-restricted-globals'],
+    ['the host layer from src/protocol', 'import { ReplicaHost } from \'../host/host.js\'\nexport const h = ReplicaHost', 'src/protocol/bad.ts', 'no-restricted-imports'],
     ['the cluster layer from src/node', 'import { readPid } from \'../cluster/processes.js\'\nexport const r = readPid', 'src/node/bad.ts', 'no-restricted-imports']
   ])('rejects %s', async (_name, code, file, rule) => {
     expect(await errors(code, file)).toContain(rule)
@@ -39,6 +45,11 @@ describe('layer rules (npm run lint)', () => {
 
   it('accepts a clean cft file importing codec and crypto', async () => {
     expect(await errors('import { sha256 } from \'../crypto/hash.js\'\nimport type { Transaction } from \'../codec/index.js\'\nexport const f = (t: Transaction): Uint8Array => sha256(t.signature)\n', 'src/cft/good.ts')).toEqual([])
+  })
+
+  it('accepts a host file importing protocol and ledger types, and a sim and a node file importing the host', async () => {
+    expect(await errors('import type { Action } from \'../protocol/types.js\'\nimport type { LedgerApi } from \'../ledger/types.js\'\nexport type A = Action | LedgerApi\n', 'src/host/good.ts')).toEqual([])
+    for (const file of ['src/sim/good.ts', 'src/node/good.ts']) expect(await errors('import { ReplicaHost } from \'../host/host.js\'\nexport const h = ReplicaHost\n', file)).toEqual([])
   })
 
   it('accepts a dashboard file importing src/cluster', async () => {

@@ -24,7 +24,9 @@ import { ClientServer } from '../net/client-net.js'
 import { ReplicaNetwork } from '../net/replica-net.js'
 import { AdminGate } from './admin.js'
 import { Admission } from './admission.js'
-import { Driver, REQUEST_QUEUE_MAX } from './driver.js'
+import { Driver } from '../host/driver.js'
+import { REQUEST_QUEUE_MAX } from '../host/limits.js'
+import { realPorts } from './host-ports.js'
 import { NodeMetrics } from './metrics.js'
 import { startApi } from './routes.js'
 import { StateTransfer } from './state-transfer.js'
@@ -39,7 +41,6 @@ export const TICK_MS = 10
 const STALL_WARN_MS = TIMER_STEP_MAX_MS
 /** Arrival times kept for the commit-latency metric. */
 export const ARRIVALS_MAX = 50_000
-export const EVIDENCE_KEPT_MAX = 1000
 
 export interface ReplicaNodeOptions {
   genesisPath: string
@@ -231,40 +232,11 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
     connection: () => host.services.connectionGuard.dropped, admission: () => ({ ...node?.admission.stats }), core: () => core.drops()
   })
   let node: ReplicaNode | undefined
-  const driver = new Driver(core, ledger, {
-    persist: async records => { await wal.append(records); metrics.persistBatches.inc() },
-    send: (to, bytes, type) => { net.send(to, bytes); metrics.messagesOut.inc({ type }) },
-    broadcast: (bytes, type) => { net.broadcast(bytes); metrics.messagesOut.inc({ type }, genesis.replicas.length - 1) },
-    reply: (client, reply) => { node?.onReply(client, reply) },
-    reject: (tx, reason) => {
-      metrics.dropped.inc({ reason: 'request-rejected' })
-      const id = toHex(txId(tx))
-      node?.admission.done(id)
-      node?.admission.deliver(toHex(tx.client), encodeClientFrame({ error: `${id}: ${reason}` }))
-    },
-    evidence: e => {
-      metrics.evidence.inc({ accused: String(e.accused), kind: e.kind })
-      log.warn({ accused: e.accused, kind: e.kind }, 'misbehaviour detected: evidence recorded')
-      node?.evidence.push({ evidence: e, atMs: Date.now() })
-      if ((node?.evidence.length ?? 0) > EVIDENCE_KEPT_MAX) node?.evidence.shift()
-    },
-    fetchState: (seq, blockHash, peers) => { transfer.start(seq, blockHash, peers, Date.now()) },
-    executed: (seq, txs) => { node?.admission.onExecuted(txs, Date.now()); metrics.height.set(seq); metrics.txsCommitted.inc(txs); metrics.batchSize.observe(txs) },
-    fatal: err => { log.fatal({ err }, 'replica stopped on an unexpected error'); process.exitCode = 1; void node?.stop() }
-  })
-  const transfer = new StateTransfer({
-    chainId: genesis.chainId, id: o.id, ledger,
-    send: (to, message) => { net.send(to, encodeReplicaMessage(message)) },
-    serialize: async work => await driver.serialize(work),
-    done: (seq, blockHash) => { log.info({ seq }, 'state transfer complete'); driver.push({ type: 'state-transferred', seq, blockHash }) },
-    progress: (seq, blockHash) => { driver.push({ type: 'state-transferred', seq, blockHash }) },
-    badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
-    pruned: (peer, prunedBelow, everyPeer) => {
-      if (everyPeer) log.error({ prunedBelow, height: ledger.head().height }, 'every peer pruned the blocks this replica needs; it cannot catch up by block transfer (docs/ledger.md, Retention)')
-      else log.warn({ peer, prunedBelow }, 'peer pruned the blocks we need; asking another')
-    },
-    lies: () => core.has('bad-state-transfer')
-  })
+  const driver = new Driver(realPorts({
+    core, ledger, wal, net, replicas: genesis.replicas.length, metrics, log, node: () => node,
+    fetchState: (seq, blockHash, peers) => { transfer.start(seq, blockHash, peers, Date.now()) }
+  }))
+  const transfer = newStateTransfer(genesis, o.id, ledger, net, driver, core, metrics, log)
   node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin, verifier.verify)
   const started = node
   net.onFrame((from, bytes) => { started.onReplicaFrame(from, bytes) })
@@ -283,4 +255,21 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   node.startTimers()
   log.info({ view: core.status().view, height: head.height, api: `http://127.0.0.1:${api.port}`, addrs: me.addrs, wal: records.length }, 'replica started')
   return node
+}
+
+/** Block transfer from peers for a replica that fell behind (src/node/state-transfer.ts). */
+function newStateTransfer (genesis: Genesis, id: number, ledger: Ledger, net: ReplicaNetwork, driver: Driver, core: Traitor, metrics: NodeMetrics, log: Logger): StateTransfer {
+  return new StateTransfer({
+    chainId: genesis.chainId, id, ledger,
+    send: (to, message) => { net.send(to, encodeReplicaMessage(message)) },
+    serialize: async work => await driver.serialize(work),
+    done: (seq, blockHash) => { log.info({ seq }, 'state transfer complete'); driver.push({ type: 'state-transferred', seq, blockHash }) },
+    progress: (seq, blockHash) => { driver.push({ type: 'state-transferred', seq, blockHash }) },
+    badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
+    pruned: (peer, prunedBelow, everyPeer) => {
+      if (everyPeer) log.error({ prunedBelow, height: ledger.head().height }, 'every peer pruned the blocks this replica needs; it cannot catch up by block transfer (docs/ledger.md, Retention)')
+      else log.warn({ peer, prunedBelow }, 'peer pruned the blocks we need; asking another')
+    },
+    lies: () => core.has('bad-state-transfer')
+  })
 }

@@ -79,14 +79,8 @@ export function acceptPrePrepare (s: State, slot: Slot, pp: PrePrepare, batch: B
   if (pp.seq > s.lastExecuteEmitted) for (const tx of batch.txs) markInFlight(s, requestKey(tx))
   const prepare: Prepare = s.sign('prepare', { chainId: s.cfg.chainId, view: pp.view, seq: pp.seq, digest: pp.digest, replica: s.id, signature: new Uint8Array(0) })
   slot.prepares.set(s.id, prepare)
-  const records = [{ kind: 'pre-prepare' as const, prePrepare: pp, batch }, { kind: 'prepare' as const, prepare }]
-  if (s.planted.has('send-before-persist')) {
-    s.broadcast({ type: 'prepare', prepare })
-    s.persist(...records)
-  } else {
-    s.persist(...records)
-    s.broadcast({ type: 'prepare', prepare })
-  }
+  s.persist({ kind: 'pre-prepare', prePrepare: pp, batch }, { kind: 'prepare', prepare })
+  s.broadcast({ type: 'prepare', prepare })
   startTimer(s)
   checkPrepared(s, slot)
 }
@@ -144,13 +138,8 @@ export function checkPrepared (s: State, slot: Slot): void {
   s.preparedCerts.set(slot.seq, { cert: prepared, batch: slot.batch, view: slot.view, digest: slot.digest })
   const commit: Commit = s.sign('commit', { chainId: s.cfg.chainId, view: slot.view, seq: slot.seq, digest: slot.prePrepare.digest, replica: s.id, signature: new Uint8Array(0) })
   slot.commits.set(s.id, commit)
-  if (s.planted.has('send-before-persist')) {
-    s.broadcast({ type: 'commit', commit })
-    s.persist({ kind: 'commit', commit, prepared })
-  } else {
-    s.persist({ kind: 'commit', commit, prepared })
-    s.broadcast({ type: 'commit', commit })
-  }
+  s.persist({ kind: 'commit', commit, prepared })
+  s.broadcast({ type: 'commit', commit })
   checkCommitted(s, slot)
 }
 

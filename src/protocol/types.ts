@@ -1,9 +1,9 @@
 // The contract of the PBFT core: `Replica.step(event) -> Action[]`. The core is pure: no I/O,
 // clock or randomness. Time arrives in tick events; signing and verification are injected.
 //
-// Ordering contract of the returned actions (etcd/raft's Ready, restated): a driver performs
-// them in order, and a `persist` action must be durable (fsynced) before any later action in
-// the same list is performed. So a replica never sends a vote it has not first persisted, and
+// Ordering contract of the returned actions (etcd/raft's Ready, restated): a host (src/host)
+// performs them in order, and a `persist` action must be durable (fsynced) before any later
+// action in the same list is performed. So a replica never sends a vote it has not first persisted, and
 // after a crash can never sign a conflicting message.
 import type {
   Batch, BlockHeader, Checkpoint, Commit, Evidence, NewView, PrePrepare, PreparedCert, Prepare, ReplicaMessage,
@@ -28,7 +28,7 @@ export type PlantedFault =
   | 'weak-quorum'              // prepared/committed with 2f instead of 2f+1 (2f matching prepares -> 2f-1)
   | 'accept-second-pre-prepare' // accept another digest for a (view, seq) already pre-prepared
   | 'trust-new-view'           // backups do not recompute O from the view-changes in NEW-VIEW
-  | 'send-before-persist'      // votes are sent before the record that justifies them is persisted
+  | 'send-before-persist'      // the host (src/host) sends a round's votes before it persists their records
   | 'accept-old-view'          // messages from an older view are accepted as current
 
 export interface ProtocolConfig {

@@ -44,19 +44,19 @@ export function onViewTimers (s: State): void {
     // The new primary's connection closed: it cannot send NEW-VIEW (the timer runs once 2f+1 ask).
     const lost = primaryLostAt(s, s.viewChangeStartedMs)
     if (lost !== undefined) {
-      startViewChange(s, s.view + 1, `primary-lost: connection to ${s.primary(s.view)}, primary of view ${s.view}, closed ${s.timerMs - lost} ms ago, no NEW-VIEW`)
+      startViewChange(s, s.view + 1, `primary-lost: connection to ${s.primary(s.view)}, primary of view ${s.view}, closed ${Math.round(s.timerMs - lost)} ms ago, no NEW-VIEW`)
     }
   } else if (s.timerStartedMs !== undefined && !s.isPrimary() && s.fetching === undefined) {
     const waiting = `with ${s.pending.size} requests pending, ${s.inFlight.size} in flight, last executed ${s.lastExecuted}`
     if (s.timerMs - s.timerStartedMs >= t) {
-      startViewChange(s, s.view + 1, `request-timer: nothing executed for ${s.timerMs - s.timerStartedMs} ms (timeout ${t} ms) ${waiting}`)
+      startViewChange(s, s.view + 1, `request-timer: nothing executed for ${Math.round(s.timerMs - s.timerStartedMs)} ms (timeout ${t} ms) ${waiting}`)
       return
     }
     // The connection to the primary closed and nothing executed since (the request timer restarts
     // on progress): a crashed primary costs PRIMARY_LOST_GRACE_MS, not the whole timeout.
     const lost = primaryLostAt(s, s.timerStartedMs)
     if (lost !== undefined) {
-      startViewChange(s, s.view + 1, `primary-lost: connection to primary ${s.primary(s.view)} closed ${s.timerMs - lost} ms ago, nothing executed for ${s.timerMs - s.timerStartedMs} ms ${waiting}`)
+      startViewChange(s, s.view + 1, `primary-lost: connection to primary ${s.primary(s.view)} closed ${Math.round(s.timerMs - lost)} ms ago, nothing executed for ${Math.round(s.timerMs - s.timerStartedMs)} ms ${waiting}`)
     }
   }
 }

@@ -1,6 +1,6 @@
 // The simulated world: replicas (real cores, real ledgers, in-memory disks), a network with
 // delays, loss, duplication, reordering and partitions, and clocks with skew. Virtual time.
-import { assertNever, limits, decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Transaction, type TxReply } from '../codec/index.js'
+import { decodeReplicaFrame, encodeReplicaMessage, type ReplicaMessage, type Transaction, type TxReply } from '../codec/index.js'
 import { createSigner, verify as verifyRule } from '../crypto/ed25519.js'
 import { sha256, toHex } from '../crypto/hash.js'
 import { AccountsApp } from '../app/accounts.js'
@@ -9,43 +9,24 @@ import type { TraitorSettings } from '../byzantine/modes.js'
 import { Ledger } from '../ledger/ledger.js'
 import { MemoryBlockStore } from '../ledger/store-memory.js'
 import type { Genesis } from '../ledger/genesis.js'
-import { Replica, type Action, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
-import { Invariants, persistedKeyOf } from './invariants.js'
+import { Replica, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
+import { ReplicaHost } from '../host/host.js'
+import { MemoryWalStorage, WalLog } from '../host/wal.js'
+import { Invariants } from './invariants.js'
+import { simPorts } from './ports.js'
 import { LieWitness } from './lie-witness.js'
-import { evidenceProblem } from '../crypto/evidence.js'
 import type { Prng } from './prng.js'
 import { EventQueue } from './queue.js'
 import type { Director } from './directed.js'
 import { SITUATIONS, Situations, type HostView } from './situations.js'
+import type { Host, SimWorld, WorldEvent } from './machine.js'
 
 export const TICK_MS = 10
 export const VERIFY_MEMO_MAX = 200_000
 
 export interface NetFaults { drop: number, dup: number, delayMs: number, jitterMs: number }
 
-export type WorldEvent =
-  | { kind: 'deliver', to: number, from: number, bytes: Uint8Array }
-  | { kind: 'tick', replica: number }
-  | { kind: 'client', client: number }
-  | { kind: 'reply', client: number, from: number, reply: TxReply }
-  | { kind: 'restart', replica: number }
-  /** `to`'s connection to `replica` closed (it crashed) or opened again (it restarted). */
-  | { kind: 'peer', to: number, replica: number, up: boolean }
-  | { kind: 'fetch', replica: number, seq: number }
-  | { kind: 'request', to: number, tx: Transaction }
-  | { kind: 'fault', apply: () => void }
-
-export interface Host {
-  id: number
-  honest: boolean
-  core: Traitor
-  up: boolean
-  wal: WalRecord[]
-  persisted: Set<string>
-  ledger: Ledger
-  rate: number
-  viewChanges: number
-}
+export type { Host, WorldEvent } from './machine.js'
 
 /**
  * One memo of signature verdicts shared by all simulated replicas: verdicts are pure. A
@@ -70,7 +51,7 @@ export function memoVerify (): ProtocolCrypto['verify'] {
   }
 }
 
-export class World {
+export class World implements SimWorld {
   readonly q = new EventQueue<WorldEvent>()
   readonly hosts: Host[] = []
   readonly inv: Invariants
@@ -111,7 +92,8 @@ export class World {
       const core = this.makeCore(i, [], ledger)
       const settings = traitors.get(i)
       if (settings !== undefined) core.set(settings)
-      this.hosts.push({ id: i, honest: settings === undefined, core, up: true, wal: [], persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
+      const disk = new MemoryWalStorage()
+      this.hosts.push({ id: i, honest: settings === undefined, core, host: this.makeHost(i, disk), up: true, disk, persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
       this.q.push(this.prng.int(0, TICK_MS), { kind: 'tick', replica: i })
     }
   }
@@ -123,12 +105,18 @@ export class World {
     return new Traitor(config, crypto, restore => new Replica(config, crypto, restore), { records, lastExecuted: { seq: head.height, blockHash: head.blockHash } })
   }
 
+  /** A host for replica i's process, whose WAL continues what `disk` holds. */
+  private makeHost (i: number, disk: MemoryWalStorage): ReplicaHost {
+    return new ReplicaHost(simPorts(this, i, new WalLog(disk, disk.stored())), { plantedFaults: this.configs[i]?.plantedFaults })
+  }
+
   clock (h: Host): number { return Math.floor(this.now * h.rate) + 1_000_000 }
 
   crash (i: number, restartAt: number): void {
     const h = this.hosts[i] as Host
     if (!h.up) return
     h.up = false
+    h.host.stop()
     this.witness.forget(i)
     this.stats.crashes++
     this.q.push(restartAt, { kind: 'restart', replica: i })
@@ -144,83 +132,29 @@ export class World {
     const h = this.hosts[i] as Host
     if (h.up) return
     const settings = h.core.current()
-    h.core = this.makeCore(i, h.wal, h.ledger)
+    h.core = this.makeCore(i, h.disk.stored().map(s => s.record), h.ledger)
+    h.host = this.makeHost(i, h.disk)
     if (!h.honest) h.core.set(settings)
     h.up = true
     this.tellPeers(i, true)
   }
 
+  /** Steps one event into replica i's host; `crashAfter` plants a crash after that many effects (host.ts). */
   async step (i: number, event: ProtocolEvent, crashAfter = -1): Promise<void> {
     const h = this.hosts[i] as Host
     if (!h.up) return
     try {
-      const actions = h.core.step(event)
-      await this.perform(h, actions, crashAfter)
+      await h.host.step([event], crashAfter)
     } catch (err) {
       // A traitor that breaks itself just stops; an honest replica throwing is a bug.
       if (h.honest) throw err
       this.crash(h.id, Number.MAX_SAFE_INTEGER)
     }
-  }
-
-  private async perform (h: Host, actions: Action[], crashAfter: number): Promise<void> {
-    for (let k = 0; k < actions.length; k++) {
-      if (k === crashAfter) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }
-      if (!h.up) return
-      const a = actions[k] as Action
-      switch (a.type) {
-        case 'persist':
-          h.wal.push(...a.records)
-          for (const r of a.records) { const key = persistedKeyOf(r); if (key !== undefined) h.persisted.add(key) }
-          break
-        case 'send':
-          if (h.honest) this.sentByHonest(h, a.message)
-          this.send(h, a.to, a.message, encodeReplicaMessage(a.message))
-          break
-        case 'broadcast': {
-          if (h.honest) this.sentByHonest(h, a.message)
-          const bytes = encodeReplicaMessage(a.message)
-          for (let j = 0; j < this.hosts.length; j++) if (j !== h.id) this.send(h, j, a.message, bytes)
-          break
-        }
-        case 'execute': {
-          const prev = toHex(h.ledger.head().blockHash)
-          const applied = await h.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert)
-          if (h.honest) this.inv.onBlock(h.id, applied.block, toHex(applied.blockHash), prev)
-          await this.step(h.id, { type: 'executed', seq: a.seq, blockHash: applied.blockHash, header: applied.block.header, results: applied.results })
-          break
-        }
-        case 'reply': {
-          const clients = this.clientIndex.get(toHex(a.client))
-          if (clients !== undefined && !this.lost(h.id, -1)) {
-            const at = this.now + this.delay()
-            for (const client of clients) this.q.push(at, { kind: 'reply', client, from: h.id, reply: a.reply })
-          }
-          break
-        }
-        case 'fetch-state':
-          if (h.honest) this.situations.note(SITUATIONS.stateTransfer)
-          this.q.push(this.now + 1, { kind: 'fetch', replica: h.id, seq: a.seq })
-          break
-        case 'evidence':
-          this.stats.evidence.push({ accused: a.evidence.accused, kind: a.evidence.kind })
-          if (h.honest) this.situations.note(`evidence recorded: ${a.evidence.kind}`)
-          if (h.honest && this.hosts[a.evidence.accused]?.honest === true) this.inv.violate(`accountability: honest replica ${h.id} accused honest replica ${a.evidence.accused} (${a.evidence.kind})`)
-          // Records too large to go into a block (a NEW-VIEW of a big window) stay local, unchecked.
-          if (h.honest && a.evidence.messages.every(b => b.byteLength <= limits.EVIDENCE_MESSAGE_BYTES_MAX)) {
-            const problem = evidenceProblem(this.genesis.replicas.map(r => r.publicKey), this.genesis.chainId, a.evidence)
-            if (problem !== undefined) this.inv.violate(`accountability: honest replica ${h.id} recorded ${a.evidence.kind} evidence that a third party would refuse (${problem.join(': ')})`)
-          }
-          break
-        case 'reject': this.onReject(a.tx); break
-        default: assertNever(a)
-      }
-    }
-    if (crashAfter >= actions.length && h.up) { this.crash(h.id, this.now + this.prng.int(50, 2000)); return }
     if (h.honest && h.up) this.inv.checkMemory(h.id, h.core.sizes())
   }
 
-  private send (h: Host, to: number, m: ReplicaMessage, bytes: Uint8Array): void {
+  /** One message from h to `to` over the simulated network (the host's network port). */
+  transmit (h: Host, to: number, m: ReplicaMessage, bytes: Uint8Array): void {
     if (h.honest) this.inv.onSent(h.id, m, h.persisted, h.core.sizes().view)
     this.stats.messages++
     if (this.director !== undefined) {
@@ -234,7 +168,7 @@ export class World {
   }
 
   /** Situations (situations.ts), and the directed oracle: an honest replica never votes for a lie. */
-  private sentByHonest (h: Host, m: ReplicaMessage): void {
+  sentByHonest (h: Host, m: ReplicaMessage): void {
     this.situations.sent(this.hostView(h), m, this.hosts.map(x => this.hostView(x)))
     if (this.director === undefined || (m.type !== 'prepare' && m.type !== 'commit')) return
     const v = m.type === 'prepare' ? m.prepare : m.commit

@@ -1,11 +1,14 @@
-// A synchronous in-memory cluster for driving the core through `step` in tests.
-import { pb, signingBytes, type BlockHeader, type Transaction, type ReplicaMessage } from '../../src/codec/index.js'
+// A synchronous in-memory cluster for driving the core through its host (src/host) in tests.
+import { pb, signingBytes, type Batch, type BlockHeader, type Transaction, type TxResult, type ReplicaMessage } from '../../src/codec/index.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { blockHash, proposalDigest, resultsRoot } from '../../src/crypto/digests.js'
 import { Replica } from '../../src/protocol/replica.js'
 import { TIMER_FULL_STEP_MS } from '../../src/protocol/limits.js'
-import type { Action, ProtocolConfig, RestoreState, WalRecord } from '../../src/protocol/types.js'
+import type { Action, ProtocolConfig, ProtocolEvent, RestoreState, WalRecord } from '../../src/protocol/types.js'
+import { ReplicaHost } from '../../src/host/host.js'
+import type { AppliedBlock, HostPorts } from '../../src/host/ports.js'
+import { MemoryWalStorage, WalLog } from '../../src/host/wal.js'
 
 export const CHAIN = 'test-chain'
 export const seedOf = (i: number): Uint8Array => new Uint8Array(32).fill(i + 1)
@@ -31,15 +34,32 @@ export function tx (client: number, nonce: number, amount = 1n): Transaction {
   return t
 }
 
+/** The header of the block a test ledger appends for `batch` (no state: a zero state root). */
+export function headerOf (batch: Batch, prevHash: Uint8Array, results: TxResult[]): BlockHeader {
+  const p = batch.proposal
+  return {
+    chainId: p.chainId, height: p.seq, view: p.view, prevHash, txRoot: p.txRoot, stateRoot: new Uint8Array(32),
+    resultsRoot: resultsRoot(results), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
+  }
+}
+
 interface Envelope { from: number, to: number, message: ReplicaMessage }
 
-/** n replicas, a message queue, a fake ledger (headers chained by hash, no state), and a WAL per replica. */
+/**
+ * n replicas, each with its host (src/host, run synchronously) over array ports: a message
+ * queue, a fake ledger (headers chained by hash, no state) and a WAL per replica.
+ */
 export class TestCluster {
   replicas: Replica[]
+  readonly hosts: ReplicaHost[]
   queue: Envelope[] = []
   executed: Array<Array<{ seq: number, digest: string, txs: number }>> = []
   heads: Uint8Array[] = []
+  /** Every record each replica persisted, in order (its WAL before compaction). */
   wal: WalRecord[][] = []
+  /** Each replica's WAL disk: what compaction (src/host/wal.ts) kept, what a restart reads. */
+  readonly disks: MemoryWalStorage[]
+  private readonly logs: WalLog[]
   replies: Action[][] = []
   evidence: Action[][] = []
   other: Action[][] = []
@@ -51,44 +71,50 @@ export class TestCluster {
   constructor (readonly n: number, readonly over: Partial<ProtocolConfig> = {}) {
     this.replicas = [...Array(n).keys()].map(i => new Replica(config(n, i, over), crypto(i)))
     for (let i = 0; i < n; i++) { this.executed.push([]); this.heads.push(new Uint8Array(32)); this.wal.push([]); this.replies.push([]); this.evidence.push([]); this.other.push([]) }
+    this.disks = [...Array(n).keys()].map(() => new MemoryWalStorage())
+    this.logs = this.disks.map(d => new WalLog(d))
+    this.hosts = [...Array(n).keys()].map(i => new ReplicaHost(this.ports(i), { plantedFaults: over.plantedFaults }))
   }
 
-  restart (i: number, records = this.wal[i] as WalRecord[]): void {
+  /** Replica i after a crash: restored from what its WAL disk kept (or `records`) and its ledger. */
+  restart (i: number, records = this.disks[i]!.stored().map(s => s.record)): void {
+    this.logs[i] = new WalLog(this.disks[i]!, this.disks[i]!.stored())
     const executed = this.executed[i] as unknown[]
     const restoreFrom: RestoreState = { records, lastExecuted: { seq: executed.length, blockHash: this.heads[i] as Uint8Array } }
     this.replicas[i] = new Replica(config(this.n, i, this.over), crypto(i), restoreFrom)
     this.down.delete(i)
   }
 
-  step (i: number, event: Parameters<Replica['step']>[0]): void {
+  step (i: number, event: ProtocolEvent): void {
     if (this.down.has(i)) return
-    this.handle(i, this.replicas[i]!.step(event))
+    this.hosts[i]!.stepSync([event])
   }
 
-  private handle (i: number, actions: Action[]): void {
-    for (const a of actions) {
-      switch (a.type) {
-        case 'persist': this.wal[i]!.push(...a.records); break
-        case 'send': this.queue.push({ from: i, to: a.to, message: a.message }); break
-        case 'broadcast': for (let j = 0; j < this.n; j++) if (j !== i) this.queue.push({ from: i, to: j, message: a.message }); break
-        case 'execute': {
-          const digest = toHex(proposalDigest(a.batch.proposal))
-          this.executed[i]!.push({ seq: a.seq, digest, txs: a.batch.txs.length })
-          const results = a.batch.txs.map(() => ({ code: 0, log: 'ok' }))
-          const p = a.batch.proposal
-          const header: BlockHeader = {
-            chainId: CHAIN, height: a.seq, view: p.view, prevHash: this.heads[i]!, txRoot: p.txRoot, stateRoot: new Uint8Array(32),
-            resultsRoot: resultsRoot(results), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
-          }
-          this.heads[i] = blockHash(header)
-          this.handle(i, this.replicas[i]!.step({ type: 'executed', seq: a.seq, blockHash: this.heads[i]!, header, results }))
-          break
-        }
-        case 'reply': this.replies[i]!.push(a); break
-        case 'evidence': this.evidence[i]!.push(a); break
-        default: this.other[i]!.push(a)
-      }
+  private ports (i: number): HostPorts {
+    return {
+      core: { step: e => this.replicas[i]!.step(e) },
+      wal: { persist: records => { this.wal[i]!.push(...records); return this.logs[i]!.persist(records) } },
+      network: {
+        send: (to, message) => { this.queue.push({ from: i, to, message }) },
+        broadcast: message => { for (let j = 0; j < this.n; j++) if (j !== i) this.queue.push({ from: i, to: j, message }) }
+      },
+      clients: {
+        reply: (client, reply) => { this.replies[i]!.push({ type: 'reply', client, reply }) },
+        reject: (tx, reason) => { this.other[i]!.push({ type: 'reject', tx, reason }) }
+      },
+      ledger: { applyCommitted: (seq, _view, batch) => this.append(i, seq, batch) },
+      evidence: evidence => { this.evidence[i]!.push({ type: 'evidence', evidence }) },
+      fetchState: (seq, blockHash, peers) => { this.other[i]!.push({ type: 'fetch-state', seq, blockHash, peers }) }
     }
+  }
+
+  /** The fake ledger: the block's header chained to the last one, every result ok. */
+  private append (i: number, seq: number, batch: Batch): AppliedBlock {
+    this.executed[i]!.push({ seq, digest: toHex(proposalDigest(batch.proposal)), txs: batch.txs.length })
+    const results = batch.txs.map(() => ({ code: 0, log: 'ok' }))
+    const header = { ...headerOf(batch, this.heads[i]!, results), chainId: CHAIN, height: seq }
+    this.heads[i] = blockHash(header)
+    return { block: { header }, blockHash: this.heads[i]!, results }
   }
 
   /** Delivers queued messages until none are left (or `max` deliveries). */

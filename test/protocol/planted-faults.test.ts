@@ -4,7 +4,7 @@
 // effect against the honest replica's behaviour (n = 4, f = 1, 2f+1 = 3; replica 1 a backup,
 // replica 0 for trust-new-view).
 import { describe, expect, it } from 'vitest'
-import type { Action, PlantedFault } from '../../src/protocol/types.js'
+import type { PlantedFault } from '../../src/protocol/types.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { tx } from './helpers.js'
 import { Probe, batch, checkpoint, commit, digestOf, newView, nullBatch, prePrepare, prepare, preparedCert, viewChange } from './paper/forge.js'
@@ -12,7 +12,6 @@ import { Probe, batch, checkpoint, commit, digestOf, newView, nullBatch, prePrep
 const a = batch(0, 1, [tx(1, 1)])
 const d = digestOf(a)
 const probe = (...faults: PlantedFault[]): Probe => new Probe(1, { plantedFaults: faults })
-const kinds = (out: Action[]): string[] => out.flatMap(x => x.type === 'persist' ? x.records.map(r => `persist ${r.kind}`) : x.type === 'broadcast' ? [`send ${x.message.type}`] : [])
 
 describe('planted fault weak-quorum: prepared with 2f-1 matching PREPAREs, committed-local with 2f COMMITs', () => {
   it('a backup prepares on its own PREPARE alone and executes with one other COMMIT; the honest one waits', () => {
@@ -37,19 +36,7 @@ describe('planted fault weak-quorum: prepared with 2f-1 matching PREPAREs, commi
   })
 })
 
-describe('planted fault send-before-persist: votes go out before the records that justify them', () => {
-  it('PREPARE is multicast before the pre-prepare and PREPARE are persisted, COMMIT before its record; the honest order is the reverse', () => {
-    for (const [faults, order] of [
-      [['send-before-persist'], ['send prepare', 'persist pre-prepare', 'persist prepare', 'send commit', 'persist commit']],
-      [[], ['persist pre-prepare', 'persist prepare', 'send prepare', 'persist commit', 'send commit']]
-    ] as const) {
-      const p = probe(...faults)
-      p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
-      p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, d, 2) })
-      expect(kinds(p.all)).toEqual(order)
-    }
-  })
-})
+// send-before-persist is the host's (src/host/host.ts), not the core's: test/host/host.test.ts.
 
 describe('planted fault accept-second-pre-prepare: no guard against a second digest for (v, n)', () => {
   it('a backup PREPAREs both digests the primary pre-prepared for (0, 1); the honest one only the first', () => {

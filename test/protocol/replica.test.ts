@@ -5,25 +5,20 @@
 // read. n = 4, f = 1; replica 1 is a backup of view 0.
 import { describe, expect, it } from 'vitest'
 import type { Batch } from '../../src/codec/index.js'
-import { resultsRoot } from '../../src/crypto/digests.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { Replica } from '../../src/protocol/replica.js'
 import type { Action, ProtocolEvent } from '../../src/protocol/types.js'
-import { config, seedOf, tx } from './helpers.js'
+import { config, headerOf, seedOf, tx } from './helpers.js'
 import { NOW, Probe, batch, checkpoint, commit, digestOf, newView, prePrepare, prepare, preparedCert, viewChange } from './paper/forge.js'
 
 const replies = (actions: Action[]): Array<Action & { type: 'reply' }> => actions.flatMap(a => a.type === 'reply' ? [a] : [])
 
 /** The driver's `executed` event for batch b (all results ok; block hash = seq repeated). */
 function executed (b: Batch): ProtocolEvent {
-  const p = b.proposal
   const results = b.txs.map(() => ({ code: 0, log: 'ok' }))
-  const header = {
-    chainId: p.chainId, height: p.seq, view: p.view, prevHash: new Uint8Array(32), txRoot: p.txRoot, stateRoot: new Uint8Array(32),
-    resultsRoot: resultsRoot(results), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
-  }
-  return { type: 'executed', seq: p.seq, blockHash: new Uint8Array(32).fill(p.seq), header, results }
+  const seq = b.proposal.seq
+  return { type: 'executed', seq, blockHash: new Uint8Array(32).fill(seq), header: headerOf(b, new Uint8Array(32), results), results }
 }
 
 /** Replica 1 commits (view, seq, b) with the votes of the primary and one more backup. */
@@ -146,7 +141,7 @@ describe('the executed event is the block the core asked for', () => {
 
 describe('the executed event after a stable checkpoint moved past its seq', () => {
   // Found by the mutation work of issue #17: the node's driver executes asynchronously
-  // (src/node/driver.ts execute: the `executed` event is queued when the ledger append finishes),
+  // (src/host/host.ts pipelined execute: the `executed` event is queued when the ledger append finishes),
   // so 2f+1 CHECKPOINTs of the others for seq n can be stepped between the `execute` action for n
   // and its `executed` event. becomeStable deleted the slots up to n, and onExecuted, finding no
   // batch for n, skipped its replies: n's transactions stayed pending and in flight for good, and

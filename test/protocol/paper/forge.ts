@@ -1,13 +1,13 @@
 // Builders for the paper tests: any replica's signed messages (every key is known here), so a
 // test can put one replica, through `step` alone, into the exact situation a rule speaks of.
-import { signingBytes, type Batch, type BlockHeader, type Checkpoint, type Commit, type Evidence, type NewView, type PrePrepare, type Prepare, type PreparedCert, type ReplicaMessage, type SignedKind, type Transaction, type TxResult, type ViewChange } from '../../../src/codec/index.js'
-import { evidenceRoot, nullProposal, proposalDigest, resultsRoot, txRoot } from '../../../src/crypto/digests.js'
+import { signingBytes, type Batch, type Checkpoint, type Commit, type Evidence, type NewView, type PrePrepare, type Prepare, type PreparedCert, type ReplicaMessage, type SignedKind, type Transaction, type TxResult, type ViewChange } from '../../../src/codec/index.js'
+import { evidenceRoot, nullProposal, proposalDigest, txRoot } from '../../../src/crypto/digests.js'
 import { createSigner } from '../../../src/crypto/ed25519.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { Replica } from '../../../src/protocol/replica.js'
 import { TIMER_FULL_STEP_MS } from '../../../src/protocol/limits.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, RestoreState, WalRecord } from '../../../src/protocol/types.js'
-import { CHAIN, config, crypto } from '../helpers.js'
+import { CHAIN, config, crypto, headerOf } from '../helpers.js'
 
 export const N = 4
 export const F = 1
@@ -145,11 +145,7 @@ export class Probe {
     const ex = this.executes().find(e => e.seq === seq)
     if (ex === undefined) throw new Error(`replica ${this.id} emitted no execute for seq ${seq}`)
     const rs = results ?? ex.batch.txs.map(() => ({ code: 0, log: 'ok' }))
-    const p = ex.batch.proposal
-    const header: BlockHeader = {
-      chainId: CHAIN, height: seq, view: p.view, prevHash: new Uint8Array(32), txRoot: p.txRoot, stateRoot: new Uint8Array(32),
-      resultsRoot: resultsRoot(rs), timestampMs: p.timestampMs, proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
-    }
+    const header = { ...headerOf(ex.batch, new Uint8Array(32), rs), chainId: CHAIN, height: seq }
     return { type: 'executed', seq, blockHash, header, results: rs }
   }
 }
