@@ -75,7 +75,9 @@ describe('nonces: which refusals consume the nonce', () => {
 
   it('a transfer to self fails as SELF_TRANSFER, moves nothing, and consumes its nonce', () => {
     const app = fresh()
-    app.prepareBlock(at(), [transfer(0, 0, 1, 10n)]).commit()
+    const p = app.prepareBlock(at(), [transfer(0, 0, 1, 10n)])
+    expect(p.results).toEqual([{ code: CODE.SELF_TRANSFER, log: 'transfer to self' }])
+    p.commit()
     expect(shown(app, 0)).toEqual({ balance: 1000n, recent: [1] })
     expect(app.prepareBlock(at(2), [transfer(0, 1, 1, 10n)]).results[0]!.code).toBe(CODE.DUPLICATE_NONCE)
   })

@@ -23,8 +23,9 @@ describe('recordNonce', () => {
     expect(s).toEqual({ floor: 0, recent: [3, 9] })
   })
 
-  it('past RECENT_NONCES_MAX the smallest is evicted into the floor, and the highest nonce is kept', () => {
+  it('up to RECENT_NONCES_MAX are kept; past it the smallest is evicted into the floor, and the highest nonce is kept', () => {
     const s = full(0)
+    expect(recordNonce({ floor: 0, recent: s.recent.slice(1) }, 1)).toEqual(s)
     const next = recordNonce(s, RECENT_NONCES_MAX + 7)
     expect({ floor: next.floor, size: next.recent.length, first: next.recent[0], highest: highestNonce(next) }).toEqual({ floor: 1, size: RECENT_NONCES_MAX, first: 2, highest: RECENT_NONCES_MAX + 7 })
     expect(s.recent.length).toBe(RECENT_NONCES_MAX)
