@@ -37,7 +37,23 @@ const REASONS: Record<string, [Key, string?]> = {
   'src/protocol/evidence.ts:43': ['memory', 'first-seen votes at or below h: observe() ignores seq <= stableSeq (line 17)'],
   'src/protocol/evidence.ts:44': ['memory', 'as line 43'],
   'src/protocol/evidence.ts:45': ['memory', 'as line 43'],
-  'src/protocol/evidence.ts:46': ['memory', 'as line 43']
+  'src/protocol/evidence.ts:46': ['memory', 'as line 43'],
+  'src/app/accounts.ts:48': ['invariant', 'the name of AppInvariantError, which only the two invariant assertions of apply() (lines 168, 177) throw'],
+  'src/app/accounts.ts:75': ['redundant', 'the initial value of sortedKeys: the constructor assigns it before anything reads it'],
+  'src/app/accounts.ts:139': ['redundant', 'executeOne decodes the payload again after checkTx (line 136) returned for one that does not decode, so this branch and its log are never reached'],
+  'src/app/accounts.ts:159': ['redundant', 'rootWith\'s shortcut for no changed leaf: the general path (lines 160-162) gives the same root with no changed leaf'],
+  'src/app/accounts.ts:161:ConditionalExpression': ['sort', 're-sorting the keys when no account was added: sortedKeys is already sorted'],
+  'src/app/accounts.ts:166': ['sort', 'added starting true re-sorts the keys after every block: sortedKeys is already sorted when no account was added'],
+  'src/app/accounts.ts:168': ['invariant', 'no balance in an overlay is negative: executeOne subtracts only an amount the balance covers (line 148)'],
+  'src/app/accounts.ts:169': ['sort', 'added set for an existing account: every non-empty overlay holds its sender, which exists (line 142), so the mutant re-sorts after every block, and sortedKeys is already sorted when no account was added'],
+  'src/app/accounts.ts:173': ['sort', 'as line 166'],
+  'src/app/accounts.ts:174': ['invariant', 'when the supply is summed (only after a non-empty block, always, or never): the supply never changes, so the check passes whenever it runs'],
+  'src/app/accounts.ts:177': ['invariant', 'the total supply never changes: executeOne moves an amount from one balance to another'],
+  'src/app/snapshot.ts:24': ['invariant', 'a load-time check of the constants (RECENT_NONCES_MAX fits 2 bytes), true for the committed ones: never throws, so its message is never read'],
+  'src/app/snapshot.ts:25': ['invariant', 'as line 24 (one full account fits a snapshot)'],
+  'src/app/snapshot.ts:41': ['redundant', 'a snapshot\'s size is 5 + 58 per account + 8 per recent nonce, always odd, and SNAPSHOT_BYTES_MAX (64 MiB - 64 KiB) is even, so no size equals it and > and >= refuse the same states'],
+  'src/app/snapshot.ts:62': ['redundant', 'the \'?\' for a missing version byte: a snapshot shorter than 5 bytes is refused first (line 61), so bytes[0] is always defined here'],
+  'src/app/snapshot.ts:85': ['redundant', 'a nonce whose high half exceeds 0x1fffff is above 2^53 - 1 whether read as Infinity or as the imprecise number: nonceStateProblem refuses both with the same field and reason']
 }
 
 function classify (file: string, line: string, m: Mutant): [Key, string?] {
