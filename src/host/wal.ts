@@ -3,7 +3,8 @@
 // below the stable checkpoint are deleted with it, and only the latest view, stable-checkpoint,
 // view-change and new-view records are kept: after a crash the core restores (restore.ts) from
 // what is left. The node's storage is LevelDB (src/node/wal-store.ts); the simulator's is
-// MemoryWalStorage below, so the sweep runs this compaction and restarts from what it kept.
+// MemoryWalStorage below, so the sweep runs this compaction and restarts from what it kept,
+// and with the simulator's storage faults also from failed and torn writes (docs/host.md).
 import { assertNever } from '../codec/index.js'
 import type { PlantedFault, WalRecord } from '../protocol/types.js'
 import type { MaybePromise, WalPort } from './ports.js'
