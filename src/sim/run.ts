@@ -155,8 +155,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   const plan = directed ? planFor(seed, prng) : undefined
   const traitors = plan?.scenario === 'lying-primary' ? new Map([[0, { modes: [] }]]) : pickTraitors(prng, n, f, o.traitors ?? 'none')
   const w = new World(prng, genesis, seeds, o.plant ?? [], traitors, plan === undefined)
-  if (plan !== undefined) w.director = new Director(plan, seeds[0] as Uint8Array, genesis.params.window, genesis.params.timestampDriftMs)
-  if (o.storageFaults === true) w.storageFaults = new StorageFaults(new Prng(seed ^ 0x77616c21), faultMs, f)
+  equip(w, o, seed, plan, faultMs)
   await w.init(traitors)
   const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f, window, shared && i < 2 ? i : undefined, new Set(o.plantClient)))
   clientKeys.forEach((k, i) => { w.clientIndex.set(toHex(k), [...(w.clientIndex.get(toHex(k)) ?? []), i]) })
@@ -196,6 +195,13 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     violations, virtualMs: w.now, wallMs: Date.now() - t0, traceHash: trace.hash.toString(16), trace: trace.lines,
     replicas: w.hosts.map(h => replicaSummary(h))
   }
+}
+
+/** The world's optional fault drivers: the directed mode's director, the storage faults (their own stream of the seed). */
+function equip (w: World, o: SimOptions, seed: number, plan: DirectedPlan | undefined, faultMs: number): void {
+  const { params, f } = w.genesis
+  if (plan !== undefined) w.director = new Director(plan, w.seeds[0] as Uint8Array, params.window, params.timestampDriftMs)
+  if (o.storageFaults === true) w.storageFaults = new StorageFaults(new Prng(seed ^ 0x77616c21), faultMs, f)
 }
 
 function replicaSummary (h: World['hosts'][number]): SeedResult['replicas'][number] {
