@@ -4,7 +4,7 @@
 import { ClassicLevel } from 'classic-level'
 import { WalLog, type WalOp, type WalStoragePort } from '../host/wal.js'
 import type { WalRecord } from '../protocol/types.js'
-import { decodeWalRecord, encodeWalRecord } from './wal-codec.js'
+import { decodeWalRecord, encodeWalRecord } from '../host/wal-codec.js'
 
 type Db = ClassicLevel<Uint8Array, Uint8Array>
 

@@ -30,6 +30,7 @@ export type PlantedFault =
   | 'trust-new-view'           // backups do not recompute O from the view-changes in NEW-VIEW
   | 'send-before-persist'      // the host (src/host) sends a round's votes before it persists their records
   | 'accept-old-view'          // messages from an older view are accepted as current
+  | 'compact-too-much'         // the host's WAL (src/host/wal.ts) deletes at a stable checkpoint the records above it too
 
 export interface ProtocolConfig {
   chainId: string

@@ -10,6 +10,7 @@ import type { Invariants } from './invariants.js'
 import type { Prng } from './prng.js'
 import type { EventQueue } from './queue.js'
 import type { Situations } from './situations.js'
+import type { WalDurability } from './wal-check.js'
 
 export type WorldEvent =
   | { kind: 'deliver', to: number, from: number, bytes: Uint8Array }
@@ -34,6 +35,8 @@ export interface Host {
   disk: MemoryWalStorage
   /** Every record key this replica ever persisted: the checker's, for persist-before-send. */
   persisted: Set<string>
+  /** The records of its completed WAL writes the disk must keep (wal-check.ts). */
+  durable: WalDurability
   ledger: Ledger
   rate: number
   viewChanges: number

@@ -22,7 +22,9 @@ export function simPorts (w: SimWorld, id: number, wal: WalPort): HostPorts {
       persist: records => {
         const { persisted } = h()
         for (const r of records) { const key = persistedKeyOf(r); if (key !== undefined) persisted.add(key) }
-        return wal.persist(records)
+        const done = wal.persist(records) // synchronous (MemoryWalStorage); a failed or torn write throws
+        h().durable.written(records)
+        return done
       }
     },
     network: {

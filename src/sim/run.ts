@@ -10,6 +10,7 @@ import type { PlantedFault } from '../protocol/index.js'
 import { CLIENT_RETRY_MS, CLIENT_WINDOW_MAX, SimClient, type PlantedClientFault } from './clients.js'
 import { Director, N_DIRECTED, planFor, type DirectedPlan } from './directed.js'
 import { Prng } from './prng.js'
+import { StorageFaults } from './storage-faults.js'
 import { TICK_MS, World } from './world.js'
 
 /** Default bound of the liveness phase (see SimOptions.livenessMs). */
@@ -49,6 +50,8 @@ export interface SimOptions {
    * into a rare situation of the paper.
    */
   directed?: boolean
+  /** Failed and torn WAL writes in the fault phase (storage-faults.ts). */
+  storageFaults?: boolean
 }
 
 export interface SeedResult {
@@ -59,7 +62,7 @@ export interface SeedResult {
   /** Accepted reply sets whose receipt was checked (the receipts invariant), and replies the clients refused. */
   receipts: number
   invalidReplies: number
-  faults: { dropped: number, duplicated: number, crashes: number, partitions: number }
+  faults: { dropped: number, duplicated: number, crashes: number, partitions: number, failedWrites: number, tornWrites: number }
   traitors: Array<{ id: number, modes: string[] }>
   evidence: Array<{ accused: number, kind: string }>
   /** Provable lies that reached an up, honest replica (src/sim/lie-witness.ts), per traitor. */
@@ -152,7 +155,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
   const plan = directed ? planFor(seed, prng) : undefined
   const traitors = plan?.scenario === 'lying-primary' ? new Map([[0, { modes: [] }]]) : pickTraitors(prng, n, f, o.traitors ?? 'none')
   const w = new World(prng, genesis, seeds, o.plant ?? [], traitors, plan === undefined)
-  if (plan !== undefined) w.director = new Director(plan, seeds[0] as Uint8Array, genesis.params.window, genesis.params.timestampDriftMs)
+  equip(w, o, seed, plan, faultMs)
   await w.init(traitors)
   const clients = clientSeeds.map((s, i) => new SimClient(i, s, genesis.chainId, o.txsPerClient ?? 6, n, f, window, shared && i < 2 ? i : undefined, new Set(o.plantClient)))
   clientKeys.forEach((k, i) => { w.clientIndex.set(toHex(k), [...(w.clientIndex.get(toHex(k)) ?? []), i]) })
@@ -184,7 +187,7 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     txsSubmitted: clients.reduce((a, c) => a + c.created, 0), txsCommitted: clients.reduce((a, c) => a + c.done, 0),
     clientWindow: window, sharedAccount: shared, reordered: w.inv.reordered,
     receipts: w.inv.receipts, invalidReplies: clients.reduce((a, c) => a + c.invalidReplies, 0),
-    faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions },
+    faults: { dropped: w.stats.dropped, duplicated: w.stats.duplicated, crashes: w.stats.crashes, partitions: w.stats.partitions, failedWrites: w.stats.failedWrites, tornWrites: w.stats.tornWrites },
     traitors: [...traitors].map(([id, s]) => ({ id, modes: s.modes })), evidence: w.stats.evidence,
     ...(plan !== undefined ? { plan } : {}), situations: w.situations.toJSON(),
     forensics: w.inv.forensics,
@@ -192,6 +195,13 @@ export async function runSeed (seed: number, o: SimOptions = {}): Promise<SeedRe
     violations, virtualMs: w.now, wallMs: Date.now() - t0, traceHash: trace.hash.toString(16), trace: trace.lines,
     replicas: w.hosts.map(h => replicaSummary(h))
   }
+}
+
+/** The world's optional fault drivers: the directed mode's director, the storage faults (their own stream of the seed). */
+function equip (w: World, o: SimOptions, seed: number, plan: DirectedPlan | undefined, faultMs: number): void {
+  const { params, f } = w.genesis
+  if (plan !== undefined) w.director = new Director(plan, w.seeds[0] as Uint8Array, params.window, params.timestampDriftMs)
+  if (o.storageFaults === true) w.storageFaults = new StorageFaults(new Prng(seed ^ 0x77616c21), faultMs, f)
 }
 
 function replicaSummary (h: World['hosts'][number]): SeedResult['replicas'][number] {

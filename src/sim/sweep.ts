@@ -5,20 +5,21 @@ import type { SeedResult, SimOptions } from './run.js'
 
 export interface Summary {
   seeds: number, blocks: number, viewChanges: number, txsCommitted: number, safetyViolations: number, livenessFailures: number
-  faults: { dropped: number, duplicated: number, crashes: number, partitions: number }, traitorRuns: number, evidence: number
+  faults: { dropped: number, duplicated: number, crashes: number, partitions: number, failedWrites: number, tornWrites: number }, traitorRuns: number, evidence: number
   /** Receipts checked offline (one per accepted reply set) and replies the clients refused. */
   receipts: number, invalidReplies: number
   failedSeeds: number[], wallMs: number
 }
 
 export function summarise (results: SeedResult[], wallMs: number): Summary {
-  const s: Summary = { seeds: 0, blocks: 0, viewChanges: 0, txsCommitted: 0, safetyViolations: 0, livenessFailures: 0, faults: { dropped: 0, duplicated: 0, crashes: 0, partitions: 0 }, traitorRuns: 0, evidence: 0, receipts: 0, invalidReplies: 0, failedSeeds: [], wallMs }
+  const s: Summary = { seeds: 0, blocks: 0, viewChanges: 0, txsCommitted: 0, safetyViolations: 0, livenessFailures: 0, faults: { dropped: 0, duplicated: 0, crashes: 0, partitions: 0, failedWrites: 0, tornWrites: 0 }, traitorRuns: 0, evidence: 0, receipts: 0, invalidReplies: 0, failedSeeds: [], wallMs }
   for (const r of results) {
     s.seeds++
     s.blocks += r.blocks
     s.viewChanges += r.viewChanges
     s.txsCommitted += r.txsCommitted
     s.faults.dropped += r.faults.dropped; s.faults.duplicated += r.faults.duplicated; s.faults.crashes += r.faults.crashes; s.faults.partitions += r.faults.partitions
+    s.faults.failedWrites += r.faults.failedWrites; s.faults.tornWrites += r.faults.tornWrites
     if (r.traitors.length > 0) s.traitorRuns++
     s.evidence += r.evidence.length
     s.receipts += r.receipts

@@ -11,9 +11,11 @@ import { MemoryBlockStore } from '../ledger/store-memory.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { Replica, type PlantedFault, type ProtocolConfig, type ProtocolCrypto, type ProtocolEvent, type WalRecord } from '../protocol/index.js'
 import { ReplicaHost } from '../host/host.js'
-import { MemoryWalStorage, WalLog } from '../host/wal.js'
+import { MemoryWalStorage, WalLog, WalTornWrite, WalWriteFailed } from '../host/wal.js'
 import { Invariants } from './invariants.js'
-import { simPorts } from './ports.js'
+import { RESTART_AFTER_MS, simPorts } from './ports.js'
+import type { StorageFaults } from './storage-faults.js'
+import { WalDurability } from './wal-check.js'
 import { LieWitness } from './lie-witness.js'
 import type { Prng } from './prng.js'
 import { EventQueue } from './queue.js'
@@ -59,7 +61,7 @@ export class World implements SimWorld {
   net: NetFaults = { drop: 0, dup: 0, delayMs: 2, jitterMs: 3 }
   /** blocked[a][b]: messages from a to b are lost. */
   blocked: boolean[][]
-  readonly stats = { messages: 0, dropped: 0, duplicated: 0, crashes: 0, partitions: 0, evidence: [] as Array<{ accused: number, kind: string }> }
+  readonly stats = { messages: 0, dropped: 0, duplicated: 0, crashes: 0, partitions: 0, failedWrites: 0, tornWrites: 0, evidence: [] as Array<{ accused: number, kind: string }> }
   onReply: (client: number, from: number, reply: TxReply) => void = () => {}
   onReject: (tx: Transaction) => void = () => {}
   /** The simulated clients of each account (two when they share one). */
@@ -68,6 +70,8 @@ export class World implements SimWorld {
   readonly witness: LieWitness
   /** Directed mode (src/sim/directed.ts): loses and rewrites chosen messages. */
   director: Director | undefined
+  /** `--storage-faults` (storage-faults.ts): failed and torn WAL writes. Set before init. */
+  storageFaults: StorageFaults | undefined
   readonly situations: Situations
   private readonly configs: ProtocolConfig[] = []
   private readonly cryptos: ProtocolCrypto[] = []
@@ -92,8 +96,8 @@ export class World implements SimWorld {
       const core = this.makeCore(i, [], ledger)
       const settings = traitors.get(i)
       if (settings !== undefined) core.set(settings)
-      const disk = new MemoryWalStorage()
-      this.hosts.push({ id: i, honest: settings === undefined, core, host: this.makeHost(i, disk), up: true, disk, persisted: new Set(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
+      const disk = new MemoryWalStorage(this.storageFaults?.hook(this))
+      this.hosts.push({ id: i, honest: settings === undefined, core, host: this.makeHost(i, disk), up: true, disk, persisted: new Set(), durable: new WalDurability(), ledger, rate: 1 + (this.prng.float() - 0.5) * 0.2, viewChanges: 0 })
       this.q.push(this.prng.int(0, TICK_MS), { kind: 'tick', replica: i })
     }
   }
@@ -107,7 +111,8 @@ export class World implements SimWorld {
 
   /** A host for replica i's process, whose WAL continues what `disk` holds. */
   private makeHost (i: number, disk: MemoryWalStorage): ReplicaHost {
-    return new ReplicaHost(simPorts(this, i, new WalLog(disk, disk.stored())), { plantedFaults: this.configs[i]?.plantedFaults })
+    const plantedFaults = this.configs[i]?.plantedFaults
+    return new ReplicaHost(simPorts(this, i, new WalLog(disk, disk.stored(), { plantedFaults })), { plantedFaults })
   }
 
   clock (h: Host): number { return Math.floor(this.now * h.rate) + 1_000_000 }
@@ -119,6 +124,8 @@ export class World implements SimWorld {
     h.host.stop()
     this.witness.forget(i)
     this.stats.crashes++
+    const lost = h.honest ? h.durable.lost(h.disk.stored().map(s => s.record)) : undefined
+    if (lost !== undefined) this.inv.violate(`wal: honest replica ${i} crashed and its disk no longer holds ${lost}`)
     this.q.push(restartAt, { kind: 'restart', replica: i })
     this.tellPeers(i, false)
   }
@@ -146,11 +153,28 @@ export class World implements SimWorld {
     try {
       await h.host.step([event], crashAfter)
     } catch (err) {
-      // A traitor that breaks itself just stops; an honest replica throwing is a bug.
-      if (h.honest) throw err
-      this.crash(h.id, Number.MAX_SAFE_INTEGER)
+      this.failed(h, err)
     }
     if (h.honest && h.up) this.inv.checkMemory(h.id, h.core.sizes())
+  }
+
+  /**
+   * A step threw. A torn WAL write: the process died during it, and restarts later from what
+   * reached the disk. A failed one: fatal, the replica stops (until the heal restarts it). A
+   * traitor that breaks itself just stops; an honest replica throwing anything else is a bug.
+   */
+  private failed (h: Host, err: unknown): void {
+    if (err instanceof WalTornWrite) {
+      this.stats.tornWrites++
+      this.crash(h.id, this.now + this.prng.int(RESTART_AFTER_MS.min, RESTART_AFTER_MS.max))
+    } else if (err instanceof WalWriteFailed) {
+      this.stats.failedWrites++
+      this.crash(h.id, Number.MAX_SAFE_INTEGER)
+    } else if (h.honest) {
+      throw err
+    } else {
+      this.crash(h.id, Number.MAX_SAFE_INTEGER)
+    }
   }
 
   /** One message from h to `to` over the simulated network (the host's network port). */

@@ -52,4 +52,14 @@ describe('WalLog: one write per group commit, compacted at the stable checkpoint
     void again.persist([stable(1)])
     expect(kinds(disk)).toEqual(['pp2', 'p2', 'view2', 'stable-checkpoint'])
   })
+
+  it('planted fault compact-too-much: a stable checkpoint deletes the records above it too; the honest log keeps them', () => {
+    for (const [plantedFaults, left] of [[['compact-too-much'], ['stable-checkpoint']], [[], ['pp3', 'p3', 'stable-checkpoint']]] as const) {
+      const disk = new MemoryWalStorage()
+      const log = new WalLog(disk, [], { plantedFaults })
+      void log.persist([...slot(1), ...slot(2), ...slot(3)])
+      void log.persist([stable(2)])
+      expect(kinds(disk)).toEqual(left)
+    }
+  })
 })

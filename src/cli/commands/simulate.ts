@@ -7,12 +7,13 @@ import { situationTable } from '../../sim/situations.js'
 import { sumSituations, summarise, sweep } from '../../sim/sweep.js'
 import { CliError, parseIntOption } from '../common.js'
 
-const PLANTS: PlantedFault[] = ['weak-quorum', 'accept-second-pre-prepare', 'trust-new-view', 'send-before-persist', 'accept-old-view']
+const PLANTS: PlantedFault[] = ['weak-quorum', 'accept-second-pre-prepare', 'trust-new-view', 'send-before-persist', 'accept-old-view', 'compact-too-much']
 
 function line (r: SeedResult): string {
   const t = r.traitors.map(x => `${x.id}:${x.modes.join('+')}`).join(' ')
   return `seed ${r.seed}  n=${r.n}  blocks ${r.blocks}  view-changes ${r.viewChanges}  txs ${r.txsCommitted}/${r.txsSubmitted}  ` +
     `dropped ${r.faults.dropped} dup ${r.faults.duplicated} crashes ${r.faults.crashes} partitions ${r.faults.partitions}` +
+    `${r.faults.failedWrites + r.faults.tornWrites > 0 ? `  WAL writes failed ${r.faults.failedWrites} torn ${r.faults.tornWrites}` : ''}` +
     `${t !== '' ? `  traitors ${t}` : ''}  ${r.violations.length === 0 ? 'OK' : `VIOLATION: ${r.violations[0] ?? ''}`}` +
     r.forensics.map(x => `\n  forensics: the two commit certificates for height ${x.height} convict replicas ${x.culprits.join(', ')} (each signed commits for both blocks)`).join('')
 }
@@ -24,7 +25,7 @@ function range (s: string): [number, number] {
 }
 
 /** The flags of `pbft simulate`, as commander gives them. */
-interface SimulateFlags { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean, txs?: string, faultMs?: string, collusion?: boolean, directed?: boolean }
+interface SimulateFlags { seed?: string, seeds?: string, sweep?: boolean, replicas?: string, faults?: string, plant?: string, traitors: string, trace?: boolean, json?: boolean, txs?: string, faultMs?: string, collusion?: boolean, directed?: boolean, storageFaults?: boolean }
 
 export function register (program: Command): void {
   program.command('simulate')
@@ -40,6 +41,7 @@ export function register (program: Command): void {
     .option('--fault-ms <ms>', 'length of the fault phase in virtual ms (default 3000; the sweep uses 2000)')
     .option('--collusion', 'f+1 colluding traitors (more than PBFT tolerates): safety can be lost, and forensics names them; no network faults')
     .option('--directed', 'directed mode (src/sim/directed.ts): n = 4, no random faults; each seed steers into one rare situation (split prepared certificates, a seq committed at one replica, a lying primary)')
+    .option('--storage-faults', 'failed and torn WAL writes in the fault phase (src/sim/storage-faults.ts): a failed write stops the replica, a torn one crashes it mid-write')
     .option('--trace', 'print the last 200 events of a failing seed')
     .option('--json', 'one JSON object per seed')
     .action(async (o: SimulateFlags) => {
@@ -55,7 +57,7 @@ export function register (program: Command): void {
 
 /** The simulator's options from the flags (the seed range and the sweep's defaults aside). */
 function simOptions (o: SimulateFlags): SimOptions {
-  const opts: SimOptions = { trace: o.trace === true, directed: o.directed === true }
+  const opts: SimOptions = { trace: o.trace === true, directed: o.directed === true, storageFaults: o.storageFaults === true }
   if (o.txs !== undefined) opts.txsPerClient = parseIntOption('--txs', 1, 1000)(o.txs)
   if (o.faultMs !== undefined) opts.faultMs = parseIntOption('--fault-ms', 0, 600_000)(o.faultMs)
   if (o.replicas !== undefined) {
@@ -101,13 +103,13 @@ function printSeed (r: SeedResult, o: SimulateFlags, opts: SimOptions): void {
   process.stdout.write(`${o.json === true ? JSON.stringify({ ...r, trace: undefined }) : line(r)}\n`)
   if (r.violations.length === 0 || o.json === true) return
   const traitors = opts.traitors === 'random' ? 'random' : o.traitors
-  process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed}${o.replicas !== undefined ? ` --replicas ${r.n}` : ''} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''}${o.directed === true ? ' --directed' : ''} ${o.collusion === true ? ' --collusion' : ` --traitors '${traitors}'`} --trace\n`)
+  process.stdout.write(`  replay: node bin/pbft simulate --seed ${r.seed}${o.replicas !== undefined ? ` --replicas ${r.n}` : ''} --txs ${opts.txsPerClient ?? 6} --fault-ms ${opts.faultMs ?? 3000}${o.faults !== undefined ? ` --faults ${o.faults}` : ''}${o.plant !== undefined ? ` --plant ${o.plant}` : ''}${o.directed === true ? ' --directed' : ''}${o.storageFaults === true ? ' --storage-faults' : ''} ${o.collusion === true ? ' --collusion' : ` --traitors '${traitors}'`} --trace\n`)
   for (const t of r.trace) process.stdout.write(`  | ${t}\n`)
 }
 
 function printSummary (results: SeedResult[], wallMs: number, json: boolean): void {
   const s = summarise(results, wallMs)
-  process.stdout.write(`summary: ${s.seeds} seeds, ${s.blocks} blocks committed, ${s.viewChanges} view changes, ${s.txsCommitted} transactions, faults: ${s.faults.dropped} dropped, ${s.faults.duplicated} duplicated, ${s.faults.crashes} crashes, ${s.faults.partitions} partitions; ${s.traitorRuns} runs with traitors, ${s.evidence} evidence records, ${s.receipts} receipts verified, ${s.invalidReplies} wrong replies refused; safety violations: ${s.safetyViolations}, liveness failures: ${s.livenessFailures}; ${(s.wallMs / 1000).toFixed(1)} s\n`)
+  process.stdout.write(`summary: ${s.seeds} seeds, ${s.blocks} blocks committed, ${s.viewChanges} view changes, ${s.txsCommitted} transactions, faults: ${s.faults.dropped} dropped, ${s.faults.duplicated} duplicated, ${s.faults.crashes} crashes, ${s.faults.partitions} partitions${s.faults.failedWrites + s.faults.tornWrites > 0 ? `, ${s.faults.failedWrites} failed WAL writes, ${s.faults.tornWrites} torn WAL writes` : ''}; ${s.traitorRuns} runs with traitors, ${s.evidence} evidence records, ${s.receipts} receipts verified, ${s.invalidReplies} wrong replies refused; safety violations: ${s.safetyViolations}, liveness failures: ${s.livenessFailures}; ${(s.wallMs / 1000).toFixed(1)} s\n`)
   if (!json) process.stdout.write(`situations reached (src/sim/situations.ts):\n${situationTable(sumSituations(results))}\n`)
   if (s.failedSeeds.length > 0) { process.stdout.write(`failed seeds: ${s.failedSeeds.slice(0, 50).join(' ')}\n`); process.exitCode = 1 }
 }
