@@ -20,14 +20,12 @@ export async function compareLedgers (dir: string): Promise<Comparison> {
 
 /** The same over data directories that need not share a cluster directory (one per host). */
 export async function compareDataDirs (genesisPath: string, dataDirs: string[]): Promise<Comparison> {
-  const ids = dataDirs.map((_, i) => i)
-  const data = (i: number): string => dataDirs[i] as string
-  const reports = await Promise.all(ids.map(async i => await verifyDataDir(genesisPath, data(i))))
+  const reports = await Promise.all(dataDirs.map(async dir => await verifyDataDir(genesisPath, dir)))
   const heights = reports.map(r => r.ok ? r.height : -1)
   const common = Math.min(...heights)
   const hashes = new Set<string>()
-  for (const i of ids) {
-    const { store } = await LevelBlockStore.open(`${data(i)}/blocks`, { check: false })
+  for (const dir of dataDirs) {
+    const { store } = await LevelBlockStore.open(`${dir}/blocks`, { check: false })
     const b = common > 0 ? await store.header(common) : undefined // header: also below a prune base
     hashes.add(b === undefined ? 'none' : toHex(blockHash(b.header)))
     await store.close()

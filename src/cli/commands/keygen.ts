@@ -1,8 +1,15 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Command } from 'commander'
-import { generateKeyPair, loadKeyFile, peerIdFromSeed, toHex, writeKeyFile } from '../../crypto/index.js'
+import { generateKeyPair, loadKeyFile, peerIdFromSeed, toHex, writeKeyFile, type KeyPair } from '../../crypto/index.js'
 import { CliError } from '../common.js'
+
+function createKeyFile (out: string, overwrite: boolean): KeyPair {
+  mkdirSync(dirname(out), { recursive: true })
+  const kp = generateKeyPair()
+  writeKeyFile(out, kp.seed, { overwrite })
+  return kp
+}
 
 export function register (program: Command): void {
   program.command('keygen')
@@ -12,17 +19,8 @@ export function register (program: Command): void {
     .option('--force', 'overwrite an existing key file', false)
     .action(async (opts: { out?: string, show?: string, force: boolean }) => {
       if ((opts.out === undefined) === (opts.show === undefined)) throw new CliError('give --out FILE (create a key) or --show FILE (print an existing key\'s public part)')
-      let seed: Uint8Array, publicKey: Uint8Array, line: string
-      if (opts.show !== undefined) {
-        ({ seed, publicKey } = loadKeyFile(opts.show))
-        line = `key ${opts.show}`
-      } else {
-        const out = opts.out as string
-        mkdirSync(dirname(out), { recursive: true })
-        ;({ seed, publicKey } = generateKeyPair())
-        writeKeyFile(out, seed, { overwrite: opts.force })
-        line = `wrote ${out}`
-      }
+      const { seed, publicKey } = opts.show !== undefined ? loadKeyFile(opts.show) : createKeyFile(opts.out as string, opts.force)
+      const line = opts.show !== undefined ? `key ${opts.show}` : `wrote ${opts.out as string}`
       process.stdout.write(`${line}\npublic key: ${toHex(publicKey)}\npeer id:    ${await peerIdFromSeed(seed)}\n`)
     })
 }
