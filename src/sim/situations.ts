@@ -16,7 +16,8 @@ export const SITUATIONS = {
   nvAboveCheckpoint: 'NEW-VIEW starts above a stable checkpoint (min-s > 0)',
   /** Noted as `${lieReached}: ${lie}`, per lie of src/sim/directed.ts. */
   lieReached: 'lying PRE-PREPARE reached an honest backup',
-  stateTransfer: 'state transfer started'
+  stateTransfer: 'state transfer started',
+  powerCut: 'a crash lost executed blocks appended without fsync'
 } as const
 
 export interface HostView { id: number, honest: boolean, up: boolean, lastExecuted: () => number }
