@@ -16,7 +16,7 @@ import { PhaseLog, type PhaseSpec } from './phase-log.js'
 import { startStatusPoller, type StatusPoller } from './status.js'
 
 /** Pre-signed transfers held for the open-loop phases at most (memory, and signing time before them). */
-export const PRESIGNED_POOL_MAX = 300_000
+export const PRESIGNED_POOL_MAX = 500_000
 
 /** One clock for the load, the phases and the /status poller thread (ms since the epoch). */
 const clock = (): number => performance.timeOrigin + performance.now()

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { startReplica } from '../../node/replica-node.js'
+import { corkWritesPerTurn } from '../../net/cork.js'
 import { requireCluster } from '../../cluster/cluster-dir.js'
 import { loadKeyFile } from '../../crypto/keyfile.js'
 import { toHex } from '../../crypto/hash.js'
@@ -41,6 +42,7 @@ export function register (program: Command): void {
     .option('--api-port <port>', 'HTTP API port instead of the one in genesis (0 = any)', parseIntOption('--api-port', 0, 65535))
     .action(async (o: ReplicaOptions) => {
       const files = replicaFiles(o)
+      corkWritesPerTurn()
       const node = await startReplica({ ...files, logLevel: o.logLevel, listen: o.listen !== undefined ? [o.listen] : undefined, apiPort: o.apiPort })
       let stopping = false
       const stop = (signal: string): void => {
