@@ -11,6 +11,7 @@ import { formatOverload } from '../bench/overload-report.js'
 import { formatResult, formatTargets } from '../bench/report.js'
 import { runBench, type BenchOptions, type BenchResult } from '../bench/run.js'
 import { CliError, parseIntOption } from '../common.js'
+import { corkWritesPerTurn } from '../../net/cork.js'
 
 interface Flags {
   replicas: number, clients: number, window: number, rate?: number, duration?: number, warmup: number, batchTxs?: number
@@ -98,5 +99,8 @@ export function register (program: Command): void {
     .option('--overload', 'the no-collapse test: capacity C closed loop (--clients x --window), then open loop at 2C, 4C, 10C and 0.5C on the same cluster; prints each target met or not; writes overload.json and overload.svg')
     .option('--out <dir>', 'directory for the JSON and SVG', 'bench-results')
     .option('--keep', 'keep the cluster directory (logs, data) after the run')
-    .action(async (f: Flags) => { if (f.overload === true) await overload(f); else if (f.sweep === true) await sweep(f); else await single(f) })
+    .action(async (f: Flags) => {
+      corkWritesPerTurn() // the load generator's sockets, as the replicas' (src/net/cork.ts)
+      if (f.overload === true) await overload(f); else if (f.sweep === true) await sweep(f); else await single(f)
+    })
 }
