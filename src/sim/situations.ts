@@ -16,7 +16,8 @@ export const SITUATIONS = {
   nvAboveCheckpoint: 'NEW-VIEW starts above a stable checkpoint (min-s > 0)',
   /** Noted as `${lieReached}: ${lie}`, per lie of src/sim/directed.ts. */
   lieReached: 'lying PRE-PREPARE reached an honest backup',
-  stateTransfer: 'state transfer started'
+  stateTransfer: 'state transfer started',
+  transferRefused: 'state transfer refused a bad block'
 } as const
 
 export interface HostView { id: number, honest: boolean, up: boolean, lastExecuted: () => number }
