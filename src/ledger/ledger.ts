@@ -83,6 +83,16 @@ export class Ledger implements LedgerApi {
     return { height: this.headHeight, blockHash: this.headHash, stateRoot: this.headStateRoot }
   }
 
+  /**
+   * Executes the committed batch for `seq` and appends its block. Only a checkpoint's block is
+   * appended durably (fsync): the others survive a killed process (the write reached the OS)
+   * but maybe not a power cut, which keeps an fsync off the reply path. What a power cut loses
+   * is above this replica's last checkpoint, where its write-ahead log still holds the
+   * prepared certificate and commit of each seq: it re-commits them with the others, or
+   * fetches them by state transfer. This replica's CHECKPOINT for a block is sent only after
+   * that durable append; when the others' CHECKPOINTs make it stable first (and the log is
+   * compacted), at least f + 1 honest replicas hold it durably, to transfer it back.
+   */
   async applyCommitted (seq: number, _view: number, batch: Batch, cert: Commit[]): Promise<Applied> {
     if (seq !== this.headHeight + 1) throw new RangeError(`execute of seq ${seq} while the head is ${this.headHeight}`)
     const p = batch.proposal
@@ -93,7 +103,7 @@ export class Ledger implements LedgerApi {
       proposer: p.proposer, evidenceRoot: p.evidenceRoot, txCount: p.txCount, evidenceCount: p.evidenceCount
     }
     const block: Block = { header, txs: batch.txs, results: prepared.results, cert: { commits: cert }, evidence: batch.evidence }
-    await this.store.append(block)
+    await this.store.append(block, seq % this.genesis.params.checkpointInterval === 0)
     prepared.commit()
     return { block, blockHash: this.advance(block), results: prepared.results }
   }

@@ -2,7 +2,7 @@
 // encoded block; 't' + tx id -> height (8) + index (4); after pruning (docs/ledger.md,
 // Retention): 'h' + height -> encoded PrunedBlock (header + certificate) for heights below the
 // prune base, and 'p' -> PruneRecord (prune base, application snapshot at base - 1, checkpoint).
-// Appends and prune steps are one synced batch each (fsync).
+// Appends and prune steps are one batch each; prune steps and durable appends are synced (fsync).
 // On open the tail is re-checked (decodes, heights, hash links); a torn or corrupt tail is cut
 // off and reported, so the replica refetches it from peers instead of trusting or crash-looping.
 import { ClassicLevel } from 'classic-level'
@@ -124,7 +124,7 @@ export class LevelBlockStore implements BlockStore {
     return this.base === 1 ? undefined : (await this.pruneRecord())?.retained
   }
 
-  async append (block: Block): Promise<void> {
+  async append (block: Block, durable = true): Promise<void> {
     if (block.header.height !== this.height + 1) throw new RangeError(`append of height ${block.header.height} after ${this.height}`)
     const ops: Op[] = [{ type: 'put', key: blockKey(block.header.height), value: encodeBlock(block) }]
     block.txs.forEach((tx, i) => {
@@ -134,7 +134,9 @@ export class LevelBlockStore implements BlockStore {
       v.setUint32(8, i)
       ops.push({ type: 'put', key: txKey(txId(tx)), value: loc })
     })
-    await this.db.batch(ops, { sync: true })
+    // Without sync LevelDB still writes its log before the batch resolves: a killed process
+    // loses nothing, a power cut loses the writes since the last synced one.
+    await this.db.batch(ops, { sync: durable })
     this.height = block.header.height
   }
 

@@ -7,6 +7,8 @@ export class MemoryBlockStore implements BlockStore {
   private readonly blocks: Array<Block | PrunedBlock> = []
   private base = 1
   private kept: Retained | undefined
+  /** Blocks 1..durableHead survive `powerCut`: a durable append, a prune or a truncation syncs. */
+  private durableHead = 0
 
   /**
    * A store that starts pruned below `anchor.header.height + 1`, holding only the anchor's header
@@ -31,10 +33,17 @@ export class MemoryBlockStore implements BlockStore {
 
   async retained (): Promise<Retained | undefined> { return this.kept }
 
-  async append (block: Block): Promise<void> {
+  async append (block: Block, durable = true): Promise<void> {
     if (block.header.height !== this.blocks.length + 1) throw new RangeError(`append of height ${block.header.height} after ${this.blocks.length}`)
     this.blocks.push(block)
+    if (durable) this.durableHead = this.blocks.length
   }
+
+  /** The highest block a power cut keeps. */
+  durable (): number { return this.durableHead }
+
+  /** The machine lost power (the simulator's crash): the blocks appended since the last sync are gone. */
+  powerCut (): void { this.blocks.length = Math.max(this.durableHead, this.base - 1) }
 
   async prune (below: number, retained: Retained): Promise<void> {
     if (!Number.isInteger(below) || below <= this.base || below > this.blocks.length) throw new RangeError(`prune below ${below}: must be in ${this.base + 1}..${this.blocks.length}`)
@@ -44,11 +53,13 @@ export class MemoryBlockStore implements BlockStore {
     }
     this.base = below
     this.kept = retained
+    this.durableHead = this.blocks.length
   }
 
   async truncateFrom (height: number): Promise<void> {
     if (this.base > 1 && height < this.base) throw new RangeError(`truncate from ${height}: blocks below ${this.base} are pruned`)
     this.blocks.length = Math.max(0, Math.min(this.blocks.length, height - 1))
+    this.durableHead = this.blocks.length
   }
 
   async txLocation (): Promise<undefined> { return undefined }

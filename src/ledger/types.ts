@@ -33,8 +33,13 @@ export interface BlockStore {
    * `below` with `retained` (the state at below - 1, checked by the caller). Atomic and durable.
    */
   prune: (below: number, retained: Retained) => Promise<void>
-  /** Appends the next block (height = head + 1). Durable when the promise resolves. */
-  append: (block: Block) => Promise<void>
+  /**
+   * Appends the next block (height = head + 1). When the promise resolves the block survives a
+   * crash of the process; with `durable` (the default) it, and every block appended before it,
+   * also survives a crash of the machine (fsync). Without it a power cut may lose the blocks
+   * appended since the last durable write: they are re-fetched or re-committed (ledger.ts).
+   */
+  append: (block: Block, durable?: boolean) => Promise<void>
   /** Deletes blocks from `height` up (a torn tail, or blocks to refetch); never below prunedBelow(). */
   truncateFrom: (height: number) => Promise<void>
   /** Where a transaction is, by its id. */

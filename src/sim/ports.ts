@@ -89,7 +89,7 @@ function simBlocks (w: SimWorld, id: number): TransferStorePort {
 }
 
 /** Honest state transfer: an honest replica refuses only what a traitor served (an honest peer's blocks are the agreed ones). */
-function refused (w: SimWorld, h: Host, peer: number, reason: string): void {
+export function refused (w: SimWorld, h: Host, peer: number, reason: string): void {
   if (!h.honest) return
   w.situations.note(SITUATIONS.transferRefused)
   if (w.hosts[peer]?.honest === true) w.inv.violate(`honest state transfer: replica ${h.id} refused a block honest replica ${peer} served (${reason})`)

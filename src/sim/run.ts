@@ -247,7 +247,7 @@ async function handle (r: Run, ev: SimEvent): Promise<void> {
     }
     case 'request': await w.step(ev.to, { type: 'request', tx: ev.tx }); break
     case 'reply': w.onReply(ev.client, ev.from, ev.reply); break
-    case 'restart': w.restart(ev.replica); break
+    case 'restart': await w.restart(ev.replica); break
     case 'peer': await w.step(ev.to, { type: 'peer', replica: ev.replica, up: ev.up }); break
     case 'fault': ev.apply(); break
     case 'client': onClientTurn(r, ev.client); break

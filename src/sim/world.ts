@@ -122,6 +122,12 @@ export class World implements SimWorld {
     if (!h.up) return
     h.up = false
     h.host.stop()
+    const store = h.ledger.store
+    if (store instanceof MemoryBlockStore) {
+      const head = store.head()
+      store.powerCut()
+      if (h.honest && store.head() < head) this.situations.note(SITUATIONS.powerCut)
+    }
     this.witness.forget(i)
     this.stats.crashes++
     const lost = h.honest ? h.durable.lost(h.disk.stored().map(s => s.record)) : undefined
@@ -135,9 +141,11 @@ export class World implements SimWorld {
     for (const h of this.hosts) if (h.id !== i) this.q.push(this.now + this.prng.int(1, 20), { kind: 'peer', to: h.id, replica: i, up })
   }
 
-  restart (i: number): void {
+  /** Replica i's process starts again, from what its disks kept: the WAL and the durable blocks. */
+  async restart (i: number): Promise<void> {
     const h = this.hosts[i] as Host
     if (h.up) return
+    h.ledger = await Ledger.open(this.genesis, new AccountsApp(this.genesis.accounts), h.ledger.store, this.verify)
     const settings = h.core.current()
     h.core = this.makeCore(i, h.disk.stored().map(s => s.record), h.ledger)
     h.host = this.makeHost(i, h.disk)
@@ -194,6 +202,12 @@ export class World implements SimWorld {
   /** Situations (situations.ts), and the directed oracle: an honest replica never votes for a lie. */
   sentByHonest (h: Host, m: ReplicaMessage): void {
     this.situations.sent(this.hostView(h), m, this.hosts.map(x => this.hostView(x)))
+    // A CHECKPOINT vouches that the block survives this replica's power cut (ledger.ts): once
+    // 2f + 1 vouch, the others compact their logs and may lose their copy of it.
+    const store = h.ledger.store
+    if (m.type === 'checkpoint' && store instanceof MemoryBlockStore && store.durable() < m.checkpoint.seq) {
+      this.inv.violate(`durability: honest replica ${h.id} sent a CHECKPOINT for seq ${m.checkpoint.seq} while its blocks were durable only up to ${store.durable()}`)
+    }
     if (this.director === undefined || (m.type !== 'prepare' && m.type !== 'commit')) return
     const v = m.type === 'prepare' ? m.prepare : m.commit
     const lie = this.director.lies.get(`${v.view}/${v.seq}/${toHex(v.digest)}`)

@@ -9,7 +9,9 @@ import { blockHash } from '../../src/crypto/digests.js'
 import { toHex } from '../../src/crypto/hash.js'
 import { Invariants } from '../../src/sim/invariants.js'
 import { runSeed } from '../../src/sim/run.js'
-import { SITUATIONS } from '../../src/sim/situations.js'
+import type { Host, SimWorld } from '../../src/sim/machine.js'
+import { refused } from '../../src/sim/ports.js'
+import { SITUATIONS, Situations } from '../../src/sim/situations.js'
 import { buildLedger, genesis } from '../ledger/fixtures.js'
 
 describe('state transfer in the simulator', () => {
@@ -42,5 +44,17 @@ describe('the certified invariant (src/sim/invariants.ts)', () => {
     expect(check(await ledger.getBlock(2))).toEqual([])
     expect(check(alterBlock((await ledger.getBlock(1))!))).toHaveLength(1) // a forged commit signature
     expect(check(alterBlock((await ledger.getBlock(3))!))).toHaveLength(1) // another proposal under the real certificate
+  })
+})
+
+describe('honest state transfer (src/sim/ports.ts)', () => {
+  it('an honest replica refusing a block an honest peer served is a violation; refusing a traitor\'s is not', () => {
+    const inv = new Invariants(verify, 16)
+    const hosts = [0, 1, 2, 3].map(id => ({ id, honest: id !== 0 }))
+    const w = { hosts, inv, situations: new Situations(1, 'sim') } as unknown as SimWorld
+    refused(w, hosts[1] as unknown as Host, 0, 'cert')
+    expect(inv.violations).toEqual([])
+    refused(w, hosts[1] as unknown as Host, 2, 'cert')
+    expect(inv.violations).toEqual(['honest state transfer: replica 1 refused a block honest replica 2 served (cert)'])
   })
 })
