@@ -7,6 +7,7 @@ import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore
 import { lie } from './lies.js'
 import { Collusion } from './collude.js'
 import { lieReply } from './resign.js'
+import { lieInStateResponse } from './state-lies.js'
 import type { TraitorMode, TraitorSettings } from './modes.js'
 
 export const HELD_ACTIONS_MAX = 1024
@@ -90,6 +91,18 @@ export class Traitor implements ReplicaCore {
     }
     if (event.type === 'tick') out.push(...this.release(), ...this.storm(), ...this.flood())
     return out
+  }
+
+  /**
+   * The host's own messages on their way out (CorePort.outbound): `bad-state-transfer` alters
+   * the blocks it serves (state-lies.ts), to every fetcher unless `targets` names some.
+   */
+  outbound (to: number, m: ReplicaMessage): ReplicaMessage {
+    if (m.type !== 'state-response' || m.stateResponse.blocks.length === 0 || !this.modes.has('bad-state-transfer')) return m
+    const targets = this.settings.targets
+    if (targets !== undefined && targets.length > 0 && !targets.includes(to)) return m
+    this.stats.lies++
+    return { type: 'state-response', stateResponse: lieInStateResponse(m.stateResponse) }
   }
 
   private censors (e: ProtocolEvent): boolean {

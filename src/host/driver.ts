@@ -12,6 +12,7 @@ import type { ProtocolEvent } from '../protocol/types.js'
 import { ReplicaHost, type HostOptions, type HostStats } from './host.js'
 import { EVENT_QUEUE_MAX, EVENTS_PER_ROUND_MAX, REQUEST_QUEUE_MAX, REQUESTS_PER_ROUND_MAX } from './limits.js'
 import type { HostPorts } from './ports.js'
+import type { StateTransfer } from './transfer.js'
 
 export interface DriverPorts extends HostPorts {
   /** Gives the rest of the process a turn between rounds (the node: setImmediate). */
@@ -76,8 +77,10 @@ export class Driver {
     this.requests.length = 0
   }
 
-  /** Runs ledger work after every execution queued so far (state transfer uses it). */
-  async serialize<T> (work: () => Promise<T>): Promise<T> { return await this.host.serialize(work) }
+  /** Whether a state transfer is under way (transfer.ts), and its counters. */
+  transfer (): { active: boolean, stats: StateTransfer['stats'] | undefined } {
+    return { active: this.host.transfer?.active() === true, stats: this.host.transfer?.stats }
+  }
 
   /** Resolves when every queued event has been stepped and every execution has finished. */
   async idle (): Promise<void> {

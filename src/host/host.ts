@@ -15,18 +15,26 @@
 //   tests: the event is stepped at once, before the round's later actions) or pipelined (the
 //   node: executions run in their own ordered chain, and the event is queued when the append
 //   finishes, so a block's fsync never holds up voting on the next sequence numbers).
+// - State transfer (transfer.ts, with the `transfer` port): `state-request` and
+//   `state-response` messages are handled here, not by the core; `fetch-state` actions start a
+//   fetch; ticks time out silent peers; the blocks applied come back as `state-transferred`.
+//   Its ledger work runs in execution order, like an `execute` (inline or in the chain).
 //
-// A round is written once, as a generator that yields what a port returned. `step` awaits a
-// promise; `stepSync`, for synchronous ports, hands the value straight back.
-import { assertNever } from '../codec/index.js'
-import type { Action, PlantedFault, ProtocolEvent, WalRecord } from '../protocol/types.js'
+// A round is written once, as a generator that yields what a port returned (tasks.ts). `step`
+// awaits a promise; `stepSync`, for synchronous ports, hands the value straight back.
+import { assertNever, type ReplicaMessage, type StateRequest } from '../codec/index.js'
+import { proposalOf } from '../ledger/block.js'
+import type { Action, PlantedFault, ProtocolEvent, ReplicaId, WalRecord } from '../protocol/types.js'
 import type { AppliedBlock, HostPorts } from './ports.js'
+import { runTask, runTaskSync, type Task } from './tasks.js'
+import { serveStateRequest } from './transfer-serve.js'
+import { StateTransfer } from './transfer.js'
 
 /** A round in progress: yields port results (values or promises), receives them resolved. */
-type Round = Generator<unknown, void, unknown>
+type Round = Task<void>
 
 export interface HostOptions {
-  /** The replica's test-only planted faults (ProtocolConfig.plantedFaults); the host honours `send-before-persist`. */
+  /** The replica's test-only planted faults (ProtocolConfig.plantedFaults); the host honours `send-before-persist` and `transfer-unchecked`. */
   plantedFaults?: readonly PlantedFault[]
   /**
    * Pipelined execution (the node): where the `executed` event of a finished execution goes
@@ -45,9 +53,22 @@ export class ReplicaHost {
   private stopped = false
   private executing: Promise<void> = Promise.resolve()
   private readonly sendBeforePersist: boolean
+  /** State transfer (transfer.ts), with the `transfer` port. */
+  readonly transfer: StateTransfer | undefined
+  /** The last tick's time: state transfer's clock. */
+  private nowMs: number | undefined
 
   constructor (private readonly ports: HostPorts, private readonly options: HostOptions = {}) {
     this.sendBeforePersist = options.plantedFaults?.includes('send-before-persist') === true
+    const t = ports.transfer
+    if (t === undefined) return
+    const unchecked = options.plantedFaults?.includes('transfer-unchecked') === true
+    this.transfer = new StateTransfer({
+      ...t, send: (to, m) => { this.sendOwn(to, m) },
+      // The planted bug: the transferred batch is executed as if this replica had seen it
+      // commit, so neither its certificate nor the rest of the block is checked.
+      ...(unchecked ? { applyUnchecked: b => this.ports.ledger.applyCommitted(b.header.height, b.header.view, { proposal: proposalOf(b.header), txs: b.txs, evidence: b.evidence }, b.cert.commits) } : {})
+    })
   }
 
   /**
@@ -56,18 +77,12 @@ export class ReplicaHost {
    * effects (the WAL write counts as one): the `crash` port is called and the host stops.
    */
   async step (events: ProtocolEvent[], crashAfter = -1): Promise<void> {
-    const round = this.round(events, crashAfter)
-    for (let next = round.next(); next.done !== true;) {
-      next = round.next(next.value instanceof Promise ? await next.value : next.value)
-    }
+    await runTask(this.round(events, crashAfter))
   }
 
   /** `step` for synchronous ports (the protocol tests): throws if a port returns a promise. */
   stepSync (events: ProtocolEvent[]): void {
-    const round = this.round(events, -1)
-    for (let next = round.next(); next.done !== true; next = round.next(next.value)) {
-      if (next.value instanceof Promise) throw new TypeError('a port answered with a promise: use ReplicaHost.step, not stepSync')
-    }
+    runTaskSync(this.round(events, -1))
   }
 
   /** No further effects: a crashed process, a stopped node. Executions in the pipeline are abandoned. */
@@ -75,23 +90,74 @@ export class ReplicaHost {
 
   isStopped (): boolean { return this.stopped }
 
-  /** Runs `work` after every execution queued so far (pipelined execution; state transfer uses it). */
-  async serialize<T> (work: () => Promise<T>): Promise<T> {
-    const run = this.executing.then(work)
-    this.executing = run.then(() => {}, () => {})
-    return await run
-  }
-
   /** Resolves when every execution queued so far has finished. */
   async executed (): Promise<void> { await this.executing }
 
   private * round (events: ProtocolEvent[], crashAfter: number): Round {
     if (this.stopped) return
     const actions: Action[] = []
-    for (const e of events) for (const a of this.ports.core.step(e)) actions.push(a)
+    const transferMessages: Array<{ from: ReplicaId, message: ReplicaMessage }> = []
+    let ticked = false
+    for (const e of events) {
+      if (e.type === 'tick') { this.nowMs = e.nowMs; ticked = true }
+      if (this.transfer !== undefined && e.type === 'message' && (e.message.type === 'state-request' || e.message.type === 'state-response')) {
+        transferMessages.push(e)
+        continue
+      }
+      for (const a of this.ports.core.step(e)) actions.push(a)
+    }
     this.stats.rounds++
     this.stats.events += events.length
     yield * this.perform(actions, crashAfter)
+    for (const { from, message } of transferMessages) yield * this.onTransferMessage(from, message)
+    if (ticked && this.nowMs !== undefined && !this.stopped) this.transfer?.tick(this.nowMs)
+  }
+
+  /** A `state-request` is served from the block store; the awaited `state-response` is applied. */
+  private * onTransferMessage (from: ReplicaId, m: ReplicaMessage): Round {
+    const t = this.transfer
+    const own = this.ports.transfer
+    if (t === undefined || own === undefined || this.stopped) return
+    if (m.type === 'state-request' && m.stateRequest.chainId === own.chainId) {
+      yield * this.ordered(this.serve(from, m.stateRequest))
+    } else if (m.type === 'state-response' && m.stateResponse.chainId === own.chainId && t.claim(from)) {
+      yield * this.ordered(t.onResponse(from, m.stateResponse, this.nowMs ?? 0))
+    }
+  }
+
+  private * serve (from: ReplicaId, req: StateRequest): Task<ProtocolEvent[]> {
+    const own = this.ports.transfer
+    if (own === undefined || this.transfer === undefined) return []
+    yield * serveStateRequest(own.chainId, own.id, own.blocks, from, req, (to, m) => { this.sendOwn(to, m) }, this.transfer.stats)
+    return []
+  }
+
+  /** A message of the host's own (state transfer), through the core's `outbound` (a traitor's lies). */
+  private sendOwn (to: ReplicaId, m: ReplicaMessage): void {
+    this.ports.network.send(to, this.ports.core.outbound?.(to, m) ?? m)
+  }
+
+  /**
+   * Ledger work in execution order: inline, its events stepped at once as a nested round; or
+   * pipelined, in the execution chain, its events queued.
+   */
+  private * ordered (task: Task<ProtocolEvent[]>): Round {
+    const pipeline = this.options.pipeline
+    if (pipeline === undefined) {
+      const events = yield * task
+      if (events.length > 0) yield * this.round(events, -1)
+      return
+    }
+    this.chain(async () => { for (const e of await runTask(task)) pipeline.enqueue(e) })
+  }
+
+  /** Appends `work` to the execution chain (pipelined); a failure stops the host. */
+  private chain (work: () => Promise<void>): void {
+    const pipeline = this.options.pipeline
+    this.executing = this.executing.then(async () => { if (!this.stopped) await work() }).catch(err => {
+      this.stopped = true
+      pipeline?.fatal(err)
+    })
   }
 
   /** Group commit (see the top of this file); `crashAfter` counts effects performed. */
@@ -136,7 +202,10 @@ export class ReplicaHost {
       case 'reply': this.ports.clients.reply(a.client, a.reply); break
       case 'reject': this.ports.clients.reject(a.tx, a.reason); break
       case 'evidence': this.ports.evidence(a.evidence); break
-      case 'fetch-state': this.ports.fetchState(a.seq, a.blockHash, a.peers); break
+      case 'fetch-state':
+        this.ports.fetchState?.(a.seq, a.blockHash, a.peers)
+        if (this.transfer !== undefined) yield * this.ordered(this.transfer.start(a.seq, a.blockHash, a.peers, this.nowMs))
+        break
       default: assertNever(a)
     }
   }
@@ -144,13 +213,7 @@ export class ReplicaHost {
   private * execute (a: Execute): Round {
     const pipeline = this.options.pipeline
     if (pipeline !== undefined) {
-      this.executing = this.executing.then(async () => {
-        if (this.stopped) return
-        pipeline.enqueue(this.applied(a, await this.ports.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert)))
-      }).catch(err => {
-        this.stopped = true
-        pipeline.fatal(err)
-      })
+      this.chain(async () => { pipeline.enqueue(this.applied(a, await this.ports.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert))) })
       return
     }
     const applied = (yield this.ports.ledger.applyCommitted(a.seq, a.view, a.batch, a.cert)) as AppliedBlock

@@ -5,12 +5,18 @@
 // synchronously (ReplicaHost.stepSync), which is how the protocol tests drive whole clusters.
 import type { BlockHeader, Evidence, Batch, Commit, ReplicaMessage, Transaction, TxReply, TxResult } from '../codec/index.js'
 import type { Action, ProtocolEvent, ReplicaId, WalRecord } from '../protocol/types.js'
+import type { TransferLog, TransferStorePort } from './transfer.js'
 
 export type MaybePromise<T> = T | Promise<T>
 
 /** What the host needs of the core: `step` (src/protocol Replica, or a src/byzantine Traitor around one). */
 export interface CorePort {
   step: (event: ProtocolEvent) => Action[]
+  /**
+   * Messages the host itself sends (state-transfer requests and answers) pass through here on
+   * their way out, so that a src/byzantine Traitor can lie in them too (`bad-state-transfer`).
+   */
+  outbound?: (to: ReplicaId, message: ReplicaMessage) => ReplicaMessage
 }
 
 /** The write-ahead log. `persist` returns (or resolves) once the records are durable (fsynced). */
@@ -54,8 +60,15 @@ export interface HostPorts {
   ledger: BlockStorePort
   /** Provable misbehaviour the core observed. */
   evidence: (evidence: Evidence) => void
-  /** State transfer: fetch blocks up to `seq` from `peers` (see the `fetch-state` action). */
-  fetchState: (seq: number, blockHash: Uint8Array | undefined, peers: ReplicaId[]) => void
+  /**
+   * State transfer (transfer.ts): the replica's id and chain, the ledger's blocks to serve and
+   * to apply, and what to tell the runtime. Without it (the protocol tests' stateless ledger)
+   * the host neither serves nor fetches blocks, and `state-*` messages go to the core, which
+   * ignores them.
+   */
+  transfer?: { id: ReplicaId, chainId: string, blocks: TransferStorePort, log?: TransferLog }
+  /** Told of every `fetch-state` action (the host performs it with `transfer`): situations, tests. */
+  fetchState?: (seq: number, blockHash: Uint8Array | undefined, peers: ReplicaId[]) => void
   /** Called once per executed block, before the core hears of it (metrics, waiting clients). */
   executed?: (seq: number, applied: AppliedBlock, txs: number) => void
   /** The simulator's crash fault: the process dies at this point of a round (see ReplicaHost.step). */

@@ -1,12 +1,14 @@
 // The real ports of the host (src/host) in a replica process: the LevelDB write-ahead log,
-// libp2p, the ledger over its LevelDB block store, client replies through admission, the
-// node's evidence list, state transfer, and setImmediate between rounds.
+// libp2p, the ledger over its LevelDB block store (executing, and serving and applying blocks
+// for the host's state transfer), client replies through admission, the node's evidence list,
+// and setImmediate between rounds.
 import type { Logger } from 'pino'
 import { encodeClientFrame, encodeReplicaMessage, type Evidence, type TxReply } from '../codec/index.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
 import type { DriverPorts } from '../host/driver.js'
 import type { CorePort } from '../host/ports.js'
+import type { TransferLog } from '../host/transfer.js'
 import type { LedgerApi } from '../ledger/types.js'
 import type { ReplicaNetwork } from '../net/replica-net.js'
 import type { Admission } from './admission.js'
@@ -33,7 +35,8 @@ export interface RealPortsDeps {
   metrics: NodeMetrics
   log: Logger
   node: () => NodeSide | undefined
-  fetchState: DriverPorts['fetchState']
+  id: number
+  chainId: string
 }
 
 export function realPorts (d: RealPortsDeps): DriverPorts {
@@ -62,9 +65,21 @@ export function realPorts (d: RealPortsDeps): DriverPorts {
       kept?.push({ evidence: e, atMs: Date.now() })
       if (kept !== undefined && kept.length > EVIDENCE_KEPT_MAX) kept.shift()
     },
-    fetchState: d.fetchState,
+    transfer: { id: d.id, chainId: d.chainId, blocks: d.ledger, log: transferLog(d) },
     executed: (seq, _applied, txs) => { d.node()?.admission.onExecuted(txs, Date.now()); metrics.height.set(seq); metrics.txsCommitted.inc(txs); metrics.batchSize.observe(txs) },
     yieldTurn: async () => { await new Promise(resolve => setImmediate(resolve)) },
     fatal: err => { log.fatal({ err }, 'replica stopped on an unexpected error'); process.exitCode = 1; void d.node()?.stop() }
+  }
+}
+
+/** What state transfer (src/host/transfer.ts) tells the operator. */
+function transferLog ({ ledger, metrics, log }: RealPortsDeps): TransferLog {
+  return {
+    done: seq => { log.info({ seq }, 'state transfer complete') },
+    badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
+    pruned: (peer, prunedBelow, everyPeer) => {
+      if (everyPeer) log.error({ prunedBelow, height: ledger.head().height }, 'every peer pruned the blocks this replica needs; it cannot catch up by block transfer (docs/ledger.md, Retention)')
+      else log.warn({ peer, prunedBelow }, 'peer pruned the blocks we need; asking another')
+    }
   }
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
-import { assertNever, claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, encodeReplicaMessage, signingBytes, type Evidence, type ReplicaMessage, type TxReply } from '../codec/index.js'
+import { assertNever, claimedSender, decodeClientFrame, decodeReplicaFrame, encodeClientFrame, signingBytes, type Evidence, type ReplicaMessage, type TxReply } from '../codec/index.js'
 import { createSigner, verify } from '../crypto/ed25519.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
@@ -29,7 +29,6 @@ import { REQUEST_QUEUE_MAX } from '../host/limits.js'
 import { realPorts } from './host-ports.js'
 import { NodeMetrics } from './metrics.js'
 import { startApi } from './routes.js'
-import { StateTransfer } from './state-transfer.js'
 import { PreVerifier } from './preverify.js'
 import { VerifyCache } from './verify-cache.js'
 import { ViewWatch } from './view-log.js'
@@ -66,7 +65,7 @@ export class ReplicaNode {
   constructor (readonly genesis: Genesis, readonly id: number, readonly log: Logger, readonly metrics: NodeMetrics,
     readonly app: AccountsApp, readonly ledger: Ledger, private readonly store: LevelBlockStore, private readonly wal: WalStore,
     readonly core: Traitor, readonly driver: Driver, readonly host: Libp2p, readonly net: ReplicaNetwork,
-    private readonly clients: ClientServer, readonly transfer: StateTransfer, readonly admin: AdminGate,
+    private readonly clients: ClientServer, readonly admin: AdminGate,
     private readonly verify: (pub: Uint8Array, bytes: Uint8Array, sig: Uint8Array) => boolean) {
     // (the driver counts what its full queue drops: pbft_driver_dropped_events_total)
     this.preverify = new PreVerifier(genesis.chainId, verify, e => { this.driver.push(e) })
@@ -83,7 +82,7 @@ export class ReplicaNode {
       viewChanging: s.viewChanging, height: head.height, blockHash: toHex(head.blockHash), stateRoot: toHex(head.stateRoot),
       stableCheckpoint: s.stableCheckpoint, lowWatermark: s.lowWatermark, highWatermark: s.highWatermark,
       pendingRequests: s.pendingRequests, viewChanges: s.viewChanges, viewChangeCause: s.viewChangeCause, peersConnected: this.net.connected(),
-      traitor: this.core.current(), inFlight: s.inFlight, evidence: this.evidence.length, stateTransfer: this.transfer.active()
+      traitor: this.core.current(), inFlight: s.inFlight, evidence: this.evidence.length, stateTransfer: this.driver.transfer().active
     }
   }
 
@@ -95,7 +94,6 @@ export class ReplicaNode {
       if (now - lastTick >= STALL_WARN_MS) this.log.warn({ stalledMs: now - lastTick, queued: this.driver.backlog(), preverifying: this.preverify.backlog() }, 'event loop stalled')
       lastTick = now
       this.driver.push({ type: 'tick', nowMs: now })
-      this.transfer.tick(now)
       this.admission.expire(now)
       const s = this.core.status()
       this.metrics.view.set(s.view)
@@ -115,7 +113,7 @@ export class ReplicaNode {
 
   setServer (server: Server, port: number): void { this.server = server; this.apiPort = port }
 
-  /** A frame from an authenticated replica: decoded, its signer checked against the peer, routed. */
+  /** A frame from an authenticated replica: decoded, its signer checked against the peer, to the host (state transfer included). */
   onReplicaFrame (from: number, bytes: Uint8Array): void {
     const d = decodeReplicaFrame(bytes)
     if (!d.ok) { this.metrics.dropped.inc({ reason: 'decode' }); return }
@@ -123,9 +121,7 @@ export class ReplicaNode {
     const sender = claimedSender(m)
     if (sender !== undefined && sender !== from) { this.metrics.dropped.inc({ reason: 'signer-is-not-the-peer' }); return }
     this.metrics.messagesIn.inc({ type: m.type })
-    if (m.type === 'state-request') void this.transfer.onRequest(from, m.stateRequest)
-    else if (m.type === 'state-response') void this.transfer.onResponse(from, m.stateResponse, Date.now())
-    else if (!this.preverify.submit({ type: 'message', from, message: m })) this.metrics.dropped.inc({ reason: 'preverify-queue-full' })
+    if (!this.preverify.submit({ type: 'message', from, message: m })) this.metrics.dropped.inc({ reason: 'preverify-queue-full' })
   }
 
   /**
@@ -233,11 +229,9 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   })
   let node: ReplicaNode | undefined
   const driver = new Driver(realPorts({
-    core, ledger, wal, net, replicas: genesis.replicas.length, metrics, log, node: () => node,
-    fetchState: (seq, blockHash, peers) => { transfer.start(seq, blockHash, peers, Date.now()) }
+    core, ledger, wal, net, replicas: genesis.replicas.length, metrics, log, node: () => node, id: o.id, chainId: genesis.chainId
   }))
-  const transfer = newStateTransfer(genesis, o.id, ledger, net, driver, core, metrics, log)
-  node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, transfer, admin, verifier.verify)
+  node = new ReplicaNode(genesis, o.id, log, metrics, app, ledger, store, wal, core, driver, host, net, clients, admin, verifier.verify)
   const started = node
   net.onFrame((from, bytes) => { started.onReplicaFrame(from, bytes) })
   net.onPeer((replica, up) => {
@@ -255,21 +249,4 @@ export async function startReplica (o: ReplicaNodeOptions): Promise<ReplicaNode>
   node.startTimers()
   log.info({ view: core.status().view, height: head.height, api: `http://127.0.0.1:${api.port}`, addrs: me.addrs, wal: records.length }, 'replica started')
   return node
-}
-
-/** Block transfer from peers for a replica that fell behind (src/node/state-transfer.ts). */
-function newStateTransfer (genesis: Genesis, id: number, ledger: Ledger, net: ReplicaNetwork, driver: Driver, core: Traitor, metrics: NodeMetrics, log: Logger): StateTransfer {
-  return new StateTransfer({
-    chainId: genesis.chainId, id, ledger,
-    send: (to, message) => { net.send(to, encodeReplicaMessage(message)) },
-    serialize: async work => await driver.serialize(work),
-    done: (seq, blockHash) => { log.info({ seq }, 'state transfer complete'); driver.push({ type: 'state-transferred', seq, blockHash }) },
-    progress: (seq, blockHash) => { driver.push({ type: 'state-transferred', seq, blockHash }) },
-    badPeer: (peer, reason) => { metrics.dropped.inc({ reason: 'bad-state-transfer' }); log.warn({ peer, reason }, 'peer served a bad block') },
-    pruned: (peer, prunedBelow, everyPeer) => {
-      if (everyPeer) log.error({ prunedBelow, height: ledger.head().height }, 'every peer pruned the blocks this replica needs; it cannot catch up by block transfer (docs/ledger.md, Retention)')
-      else log.warn({ peer, prunedBelow }, 'peer pruned the blocks we need; asking another')
-    },
-    lies: () => core.has('bad-state-transfer')
-  })
 }

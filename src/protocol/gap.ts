@@ -26,7 +26,7 @@ export function onGapTimer (s: State): void {
   if (s.gapSinceMs === undefined) s.gapSinceMs = s.nowMs
   if (s.nowMs - s.gapSinceMs < gapWaitMs(s)) return
   const to = above - 1
-  // One fetch at a time; again only after it had time to finish (the node retries peers itself).
+  // One fetch at a time; again only after it had time to finish (the host's state transfer rotates peers itself).
   if (to <= s.gapFetchedTo && s.nowMs - s.gapFetchedAtMs < s.cfg.viewChangeTimeoutMs) return
   s.gapFetchedTo = to
   s.gapFetchedAtMs = s.nowMs

@@ -81,8 +81,8 @@ export class Replica implements ReplicaCore {
       case 'view-change': return onViewChange(s, from, m.viewChange, m.batches, () => { sendNewView(s, () => { this.replay() }) })
       case 'new-view': return onNewView(s, from, m.newView, m.batches, () => { this.replay() })
       case 'request': return onRequest(s, m.request, from)
-      // State transfer is not the core's: the node hands these to src/node/state-transfer.ts
-      // before the core could see them (ReplicaNode.onReplicaFrame); ignored if one gets here.
+      // State transfer is not the core's: the host (src/host/transfer.ts) takes these out of a
+      // round before the core sees them; ignored if one gets here (a host without a block store).
       case 'state-request':
       case 'state-response': return
       default: return assertNever(m)

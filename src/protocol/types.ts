@@ -31,6 +31,7 @@ export type PlantedFault =
   | 'send-before-persist'      // the host (src/host) sends a round's votes before it persists their records
   | 'accept-old-view'          // messages from an older view are accepted as current
   | 'compact-too-much'         // the host's WAL (src/host/wal.ts) deletes at a stable checkpoint the records above it too
+  | 'transfer-unchecked'       // the host's state transfer (src/host/transfer.ts) applies a fetched block without checking its certificate
 
 export interface ProtocolConfig {
   chainId: string

@@ -1,5 +1,9 @@
 // Invariants checked after every step of a simulation (honest replicas only):
 //   agreement      no two honest replicas execute different blocks at one height
+//   certified      every block an honest replica appends, executed or applied by state transfer,
+//                  carries a commit certificate valid for it (2f+1 signed COMMITs of its proposal)
+//   honest state transfer  with agreement and certified: an honest replica applies no block but
+//                  the agreed one at its height; and it refuses no block an honest peer served (src/sim/ports.ts)
 //   validity       every executed tx is validly signed; each (client, nonce) succeeds at most once
 //   honest results every client transfer succeeds, unless it is a retransmission or replay of one
 //                  that already succeeded (then it fails as a duplicate or too old nonce): no
@@ -18,6 +22,7 @@ import { assertNever, signedFields, signingBytes, type Block, type Commit, type 
 import { CODE } from '../app/accounts.js'
 import { txId } from '../crypto/digests.js'
 import { toHex } from '../crypto/hash.js'
+import { verifyCertificate } from '../ledger/block.js'
 import type { Genesis } from '../ledger/genesis.js'
 import { receiptOf, verifyReceipt } from '../ledger/receipt.js'
 import { protocolLimits, type WalRecord } from '../protocol/index.js'
@@ -97,6 +102,7 @@ export class Invariants {
     }
     if (first === undefined) this.countReordered(block)
     if (toHex(block.header.prevHash) !== prevHash) this.violate(`hash chain: replica ${replica} block ${h} does not link to its predecessor`)
+    this.checkCertified(replica, block)
     block.txs.forEach((tx, i) => {
       if (!this.verify(tx.client, signingBytes('transaction', tx), tx.signature)) this.violate(`validity: replica ${replica} executed a transaction with an invalid signature at height ${h}`)
       const key = `${toHex(tx.client)}/${tx.nonce}`
@@ -111,6 +117,15 @@ export class Invariants {
         (at.height < h || (at.height === h && at.index < i)) && at.id === toHex(txId(tx))
       if (!replay) this.violate(`honest results: transfer ${key.slice(0, 16)}…/${tx.nonce} failed at height ${h} (code ${result?.code ?? '?'}: ${result?.log ?? 'no result'}) and is no replay of one that succeeded`)
     })
+  }
+
+  private checkCertified (replica: number, block: Block): void {
+    if (this.genesis === undefined) return
+    try {
+      verifyCertificate(this.genesis, block.header, block.cert.commits, this.verify)
+    } catch (err) {
+      this.violate(`certified: replica ${replica} appended block ${block.header.height} whose commit certificate does not certify it (${err instanceof Error ? err.message : String(err)})`)
+    }
   }
 
   /**

@@ -20,7 +20,6 @@ export type WorldEvent =
   | { kind: 'restart', replica: number }
   /** `to`'s connection to `replica` closed (it crashed) or opened again (it restarted). */
   | { kind: 'peer', to: number, replica: number, up: boolean }
-  | { kind: 'fetch', replica: number, seq: number }
   | { kind: 'request', to: number, tx: Transaction }
   | { kind: 'fault', apply: () => void }
 

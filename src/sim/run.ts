@@ -249,7 +249,6 @@ async function handle (r: Run, ev: SimEvent): Promise<void> {
     case 'reply': w.onReply(ev.client, ev.from, ev.reply); break
     case 'restart': await w.restart(ev.replica); break
     case 'peer': await w.step(ev.to, { type: 'peer', replica: ev.replica, up: ev.up }); break
-    case 'fetch': await w.fetch(ev.replica, ev.seq); break
     case 'fault': ev.apply(); break
     case 'client': onClientTurn(r, ev.client); break
     default: assertNever(ev)

@@ -17,6 +17,7 @@ export const SITUATIONS = {
   /** Noted as `${lieReached}: ${lie}`, per lie of src/sim/directed.ts. */
   lieReached: 'lying PRE-PREPARE reached an honest backup',
   stateTransfer: 'state transfer started',
+  transferRefused: 'state transfer refused a bad block',
   powerCut: 'a crash lost executed blocks appended without fsync'
 } as const
 

@@ -249,29 +249,4 @@ export class World implements SimWorld {
     }
     return m ?? undefined
   }
-
-  /** State transfer: copy verified blocks from a live peer that has them. */
-  async fetch (i: number, seq: number): Promise<void> {
-    const h = this.hosts[i] as Host
-    if (!h.up || h.ledger.head().height >= seq) {
-      if (h.up) await this.step(i, { type: 'state-transferred', seq: h.ledger.head().height, blockHash: h.ledger.head().blockHash })
-      return
-    }
-    const peers = this.prng.shuffle(this.hosts.filter(p => p.up && p.id !== i && !this.blocked[p.id]?.[i] && p.ledger.head().height >= seq))
-    const peer = peers[0]
-    if (peer === undefined) { this.q.push(this.now + 200, { kind: 'fetch', replica: i, seq }); return }
-    for (let height = h.ledger.head().height + 1; height <= seq; height++) {
-      let b = await peer.ledger.getBlock(height)
-      if (b === undefined) break
-      if (peer.core.has('bad-state-transfer')) b = { ...b, header: { ...b.header, stateRoot: sha256(b.header.stateRoot) } }
-      const prev = toHex(h.ledger.head().blockHash)
-      try {
-        const applied = await h.ledger.applyTransferred(b)
-        if (h.honest) this.inv.onBlock(i, applied.block, toHex(applied.blockHash), prev)
-      } catch { this.q.push(this.now + 200, { kind: 'fetch', replica: i, seq }); return }
-    }
-    const head = h.ledger.head()
-    if (head.height < seq) { this.q.push(this.now + 200, { kind: 'fetch', replica: i, seq }); return }
-    await this.step(i, { type: 'state-transferred', seq: head.height, blockHash: head.blockHash })
-  }
 }

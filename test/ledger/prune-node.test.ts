@@ -18,8 +18,11 @@ import { WalStore } from '../../src/node/wal-store.js'
 import { LevelBlockStore } from '../../src/ledger/store-level.js'
 import { MemoryBlockStore } from '../../src/ledger/store-memory.js'
 import { Ledger } from '../../src/ledger/ledger.js'
+import type { LedgerApi } from '../../src/ledger/types.js'
 import { startReplica } from '../../src/node/replica-node.js'
-import { StateTransfer } from '../../src/node/state-transfer.js'
+import { runTask, runTaskSync } from '../../src/host/tasks.js'
+import type { StateTransfer } from '../../src/host/transfer.js'
+import { respond, serve, transferOf } from '../host/transfer-helpers.js'
 import { buildLedger, checkpointProof, genesis, genesisJson, replicaSeed } from './fixtures.js'
 
 const dirs: string[] = []
@@ -100,14 +103,15 @@ describe('state transfer from a pruned replica', () => {
     await pruneStore(g, new AccountsApp(g.accounts), store, 6)
     const ledger = await Ledger.open(g, new AccountsApp(g.accounts), store)
     const sent: Array<[number, ReplicaMessage]> = []
-    const transfer = new StateTransfer({ chainId: g.chainId, id: 1, ledger, send: (to, m) => { sent.push([to, m]) }, serialize: async w => await w(), done: () => {}, badPeer: () => { throw new Error('not a bad peer') } })
+    const transfer = transferOf(g.chainId, 1, ledger, (to, m) => { sent.push([to, m]) }, { badPeer: () => { throw new Error('not a bad peer') } })
     return { ledger, sent, transfer }
   }
 
   it('answers a request below its prune base with no blocks and prunedBelow, and serves from the base up', async () => {
-    const { sent, transfer } = await pruned()
-    await transfer.onRequest(2, { chainId: 'test-ledger', fromHeight: 3, toHeight: 10, replica: 2 })
-    await transfer.onRequest(2, { chainId: 'test-ledger', fromHeight: 6, toHeight: 10, replica: 2 })
+    const { ledger, sent, transfer } = await pruned()
+    const send = (to: number, m: ReplicaMessage): void => { sent.push([to, m]) }
+    await serve(transfer, 'test-ledger', 1, ledger, 2, { chainId: 'test-ledger', fromHeight: 3, toHeight: 10, replica: 2 }, send)
+    await serve(transfer, 'test-ledger', 1, ledger, 2, { chainId: 'test-ledger', fromHeight: 6, toHeight: 10, replica: 2 }, send)
     const responses = sent.map(([, m]) => m.type === 'state-response' ? m.stateResponse : undefined)
     expect(responses[0]).toMatchObject({ blocks: [], prunedBelow: 6, headHeight: 10 })
     expect(responses[1]?.blocks.map(b => b.header.height)).toEqual([6, 7, 8, 9, 10])
@@ -118,22 +122,21 @@ describe('state transfer from a pruned replica', () => {
     const lagging = await Ledger.open(g, new AccountsApp(g.accounts), new MemoryBlockStore())
     const sent: number[] = []
     const reports: Array<[number, number, boolean]> = []
-    const t = new StateTransfer({
-      chainId: g.chainId, id: 3, ledger: lagging, send: to => { sent.push(to) }, serialize: async w => await w(), done: () => {},
+    const t = transferOf(g.chainId, 3, lagging, to => { sent.push(to) }, {
       badPeer: () => { throw new Error('not a bad peer') }, pruned: (peer, below, every) => { reports.push([peer, below, every]) }
     })
-    t.start(10, new Uint8Array(32), [0, 1, 2, 3], 1000)
+    await runTask(t.start(10, new Uint8Array(32), [0, 1, 2, 3], 1000))
     expect(sent).toEqual([0])
-    await t.onResponse(0, { chainId: g.chainId, blocks: [], replica: 0, headHeight: 10, prunedBelow: 6 }, 1001)
+    await respond(t, 0, { chainId: g.chainId, blocks: [], replica: 0, headHeight: 10, prunedBelow: 6 }, 1001)
     expect(sent).toEqual([0, 1])
-    await t.onResponse(1, { chainId: g.chainId, blocks: [], replica: 1, headHeight: 10, prunedBelow: 6 }, 1003)
-    await t.onResponse(2, { chainId: g.chainId, blocks: [], replica: 2, headHeight: 10, prunedBelow: 6 }, 1005)
+    await respond(t, 1, { chainId: g.chainId, blocks: [], replica: 1, headHeight: 10, prunedBelow: 6 }, 1003)
+    await respond(t, 2, { chainId: g.chainId, blocks: [], replica: 2, headHeight: 10, prunedBelow: 6 }, 1005)
     expect(sent).toEqual([0, 1, 2]) // every peer pruned: no immediate re-ask (no request storm)
     t.tick(1005 + 1999)
     expect(sent).toEqual([0, 1, 2])
     t.tick(1005 + 2000)
     expect(sent).toEqual([0, 1, 2, 0])
-    await t.onResponse(0, { chainId: g.chainId, blocks: [], replica: 0, headHeight: 10, prunedBelow: 6 }, 3006)
+    await respond(t, 0, { chainId: g.chainId, blocks: [], replica: 0, headHeight: 10, prunedBelow: 6 }, 3006)
     expect(reports).toEqual([[0, 6, false], [1, 6, false], [2, 6, true]])
     expect(t.active()).toBe(true)
     expect(t.stats.prunedResponses).toBe(4)
@@ -147,23 +150,27 @@ describe('state transfer from a pruned replica', () => {
     const asked: Array<[number, number, number]> = []
     const done: number[] = []
     let newer: (() => void) | undefined
-    const t = new StateTransfer({
-      chainId: g.chainId, id: 3, ledger: lagging, serialize: async w => { const r = await w(); newer?.(); newer = undefined; return r },
-      send: (to, m) => { if (m.type === 'state-request') asked.push([to, m.stateRequest.fromHeight, m.stateRequest.toHeight]) },
+    // The apply of blocks 1..5 is suspended (a ledger write) when the newer target arrives.
+    const blocks: LedgerApi = {
+      head: () => lagging.head(), prunedBelow: () => lagging.prunedBelow(), getBlock: async h => await lagging.getBlock(h),
+      applyCommitted: async () => { throw new Error('not executed') },
+      applyTransferred: async b => { const r = await lagging.applyTransferred(b); if (b.header.height === 5) { newer?.(); newer = undefined } return r }
+    }
+    const t = transferOf(g.chainId, 3, blocks, (to, m) => { if (m.type === 'state-request') asked.push([to, m.stateRequest.fromHeight, m.stateRequest.toHeight]) }, {
       done: seq => { done.push(seq) }, badPeer: () => { throw new Error('not a bad peer') }
     })
     const hash = async (h: number): Promise<Uint8Array> => blockHash((await source.header(h))!.header)
     const target10 = await hash(10)
-    t.start(5, await hash(5), [0, 1, 2], 1000)
+    await runTask(t.start(5, await hash(5), [0, 1, 2], 1000))
     const first = await Promise.all([1, 2, 3, 4, 5].map(async h => (await source.get(h))!))
-    newer = () => { t.start(10, target10, [0, 1, 2], 1001) } // CHECKPOINT(10) turns stable mid-apply
-    await t.onResponse(0, { chainId: g.chainId, blocks: first, replica: 0, headHeight: 10, prunedBelow: 0 }, 1002)
+    newer = () => { runTaskSync(t.start(10, target10, [0, 1, 2], 1001)) } // CHECKPOINT(10) turns stable mid-apply
+    await respond(t, 0, { chainId: g.chainId, blocks: first, replica: 0, headHeight: 10, prunedBelow: 0 }, 1002)
     expect(lagging.head().height).toBe(5)
     expect(t.active()).toBe(true) // the target at 10 survived the apply of blocks 1..5
     expect(asked.at(-1)?.slice(1)).toEqual([6, 10])
     const peer = asked.at(-1)![0]
     const rest = await Promise.all([6, 7, 8, 9, 10].map(async h => (await source.get(h))!))
-    await t.onResponse(peer, { chainId: g.chainId, blocks: rest, replica: peer, headHeight: 10, prunedBelow: 0 }, 1003)
+    await respond(t, peer, { chainId: g.chainId, blocks: rest, replica: peer, headHeight: 10, prunedBelow: 0 }, 1003)
     expect([lagging.head().height, t.active(), done]).toEqual([10, false, [10]])
   })
 })

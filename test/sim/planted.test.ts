@@ -22,7 +22,12 @@ const cases: Case[] = [
   // The WAL check (src/sim/wal-check.ts) needs a crash above a stable checkpoint: the random
   // mode with the seed's own n and the default 6 transactions per client, as
   // `pbft simulate --seed 1 --plant compact-too-much` runs it, catches it on seed 1.
-  { plant: 'compact-too-much', traitors: 'none', shape: { options: {}, modes: [false], firstSeed: true } }
+  { plant: 'compact-too-much', traitors: 'none', shape: { options: {}, modes: [false], firstSeed: true } },
+  // State transfer runs in the host over the simulated network (src/host/transfer.ts): a lagging
+  // honest replica that asks the bad-state-transfer traitor applies its altered blocks unchecked,
+  // caught by the certified and agreement invariants. Random mode (crashes and partitions make
+  // replicas lag), as `pbft simulate --seed 1 --plant transfer-unchecked --traitors 0:bad-state-transfer` runs it.
+  { plant: 'transfer-unchecked', traitors: new Map([[0, { modes: ['bad-state-transfer'] }]]), shape: { options: {}, modes: [false], firstSeed: true } }
 ]
 
 describe('planted faults are caught', () => {

@@ -7,7 +7,7 @@ import { situationTable } from '../../sim/situations.js'
 import { sumSituations, summarise, sweep } from '../../sim/sweep.js'
 import { CliError, parseIntOption } from '../common.js'
 
-const PLANTS: PlantedFault[] = ['weak-quorum', 'accept-second-pre-prepare', 'trust-new-view', 'send-before-persist', 'accept-old-view', 'compact-too-much']
+const PLANTS: PlantedFault[] = ['weak-quorum', 'accept-second-pre-prepare', 'trust-new-view', 'send-before-persist', 'accept-old-view', 'compact-too-much', 'transfer-unchecked']
 
 function line (r: SeedResult): string {
   const t = r.traitors.map(x => `${x.id}:${x.modes.join('+')}`).join(' ')
