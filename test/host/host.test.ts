@@ -103,3 +103,18 @@ describe('the execute -> executed loop', () => {
     expect(driver.stats.persistBatches).toBeLessThan(toExecute.length) // grouped: fewer writes than events
   })
 })
+
+describe('pipelined execution after a state transfer that got there first', () => {
+  it('an execute for a seq whose block state transfer already appended is skipped, not applied again (which would stop the replica)', async () => {
+    const r = recorded([], true)
+    const executed: number[] = []
+    const fatal: unknown[] = []
+    const blocks = { head: () => ({ height: 1, blockHash: new Uint8Array(32).fill(1) }), prunedBelow: () => 1, getBlock: () => undefined, applyTransferred: () => { throw new Error('not used') } }
+    const driver = new Driver({ ...r.ports, transfer: { id: 1, chainId: 'test', blocks }, executed: seq => executed.push(seq), yieldTurn: async () => {}, fatal: err => { fatal.push(err) } })
+    for (const e of toExecute) driver.push(e)
+    await driver.idle()
+    expect(r.log).not.toContain('execute 1')
+    expect(executed).toEqual([])
+    expect(fatal).toEqual([])
+  })
+})
