@@ -27,7 +27,7 @@ import { proposalOf } from '../ledger/block.js'
 import type { Action, PlantedFault, ProtocolEvent, ReplicaId, WalRecord } from '../protocol/types.js'
 import type { AppliedBlock, HostPorts } from './ports.js'
 import { runTask, runTaskSync, type Task } from './tasks.js'
-import { serveStateRequest } from './transfer-serve.js'
+import { ServeBudget, serveStateRequest } from './transfer-serve.js'
 import { StateTransfer } from './transfer.js'
 
 /** A round in progress: yields port results (values or promises), receives them resolved. */
@@ -57,6 +57,8 @@ export class ReplicaHost {
   readonly transfer: StateTransfer | undefined
   /** The last tick's time: state transfer's clock. */
   private nowMs: number | undefined
+  /** State requests served per peer (a traitor cannot have this replica read its store flat out). */
+  private readonly serveBudget = new ServeBudget()
 
   constructor (private readonly ports: HostPorts, private readonly options: HostOptions = {}) {
     this.sendBeforePersist = options.plantedFaults?.includes('send-before-persist') === true
@@ -119,7 +121,8 @@ export class ReplicaHost {
     const own = this.ports.transfer
     if (t === undefined || own === undefined || this.stopped) return
     if (m.type === 'state-request' && m.stateRequest.chainId === own.chainId) {
-      yield * this.ordered(this.serve(from, m.stateRequest))
+      if (this.serveBudget.allow(from, this.nowMs)) yield * this.ordered(this.serve(from, m.stateRequest))
+      else t.stats.refusedRequests++
     } else if (m.type === 'state-response' && m.stateResponse.chainId === own.chainId && t.claim(from)) {
       yield * this.ordered(t.onResponse(from, m.stateResponse, this.nowMs ?? 0))
     }

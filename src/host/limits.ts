@@ -20,10 +20,20 @@ export const STATE_RESPONSE_BYTES_MAX = limits.FRAME_BYTES_MAX / 2
 /** Blocks in one state response (the codec's limit on what a peer may send us). */
 export const STATE_RESPONSE_BLOCKS_MAX = limits.STATE_RESPONSE_BLOCKS_MAX
 
+/**
+ * State requests served to one peer within STATE_SERVE_WINDOW_MS, at most; beyond, they are
+ * dropped and counted. An honest fetcher asks one peer at a time and waits for the answer (up
+ * to STATE_RESPONSE_BLOCKS_MAX blocks), so 20 a second (1,280 blocks) outruns the verification
+ * of what it fetches; a traitor asking in a loop no longer has this replica read its store flat out.
+ */
+export const STATE_SERVES_PER_PEER_MAX = 20
+export const STATE_SERVE_WINDOW_MS = 1_000
+
 export function checkHostLimits (): void {
   if (STATE_EMPTY_RETRY_MS >= STATE_REQUEST_TIMEOUT_MS) throw new Error('an empty answer would be retried no sooner than a silent peer')
   if (EVENTS_PER_ROUND_MAX > EVENT_QUEUE_MAX) throw new Error('a round would take more events than the queue holds')
   if (REQUESTS_PER_ROUND_MAX > REQUEST_QUEUE_MAX) throw new Error('a round would take more requests than the queue holds')
+  if (STATE_SERVES_PER_PEER_MAX * STATE_REQUEST_TIMEOUT_MS < STATE_SERVE_WINDOW_MS) throw new Error('an honest fetcher re-asking after each timeout would be refused')
   if (REQUESTS_PER_ROUND_MAX > EVENTS_PER_ROUND_MAX) throw new Error('client requests would outnumber replica events in a full round')
 }
 

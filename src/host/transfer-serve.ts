@@ -8,11 +8,26 @@
 // (CorePort): that is where a src/byzantine traitor in mode `bad-state-transfer` alters it, the
 // same code in the simulator and in a replica process.
 import { pb, type Block, type ReplicaMessage, type StateRequest } from '../codec/index.js'
-import { STATE_RESPONSE_BLOCKS_MAX, STATE_RESPONSE_BYTES_MAX } from './limits.js'
+import { STATE_RESPONSE_BLOCKS_MAX, STATE_RESPONSE_BYTES_MAX, STATE_SERVE_WINDOW_MS, STATE_SERVES_PER_PEER_MAX } from './limits.js'
 import type { Task } from './tasks.js'
 import type { TransferStorePort } from './transfer.js'
 
-export interface ServeStats { requestsServed: number, blocksServed: number, prunedRequests: number }
+export interface ServeStats { requestsServed: number, blocksServed: number, prunedRequests: number, refusedRequests: number }
+
+/** Per peer, when its requests of the last STATE_SERVE_WINDOW_MS were served (the host's tick clock). */
+export class ServeBudget {
+  private readonly served = new Map<number, number[]>()
+
+  /** Whether `peer` may be served now; counts it if so. Without a clock yet (no tick), always. */
+  allow (peer: number, nowMs: number | undefined): boolean {
+    if (nowMs === undefined) return true
+    const recent = (this.served.get(peer) ?? []).filter(t => nowMs - t < STATE_SERVE_WINDOW_MS)
+    const ok = recent.length < STATE_SERVES_PER_PEER_MAX
+    if (ok) recent.push(nowMs)
+    this.served.set(peer, recent)
+    return ok
+  }
+}
 
 /** Answers `from`'s request (a task: it yields the store's reads). */
 export function * serveStateRequest (chainId: string, id: number, blocks: TransferStorePort, from: number, req: StateRequest,

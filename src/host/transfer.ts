@@ -50,7 +50,7 @@ interface Target { seq: number, blockHash: Uint8Array | undefined, peers: Replic
 export class StateTransfer {
   private target: Target | undefined
   private applying = false
-  readonly stats = { requestsServed: 0, blocksServed: 0, prunedRequests: 0, blocksApplied: 0, badBlocks: 0, timeouts: 0, prunedResponses: 0 }
+  readonly stats = { requestsServed: 0, blocksServed: 0, prunedRequests: 0, refusedRequests: 0, blocksApplied: 0, badBlocks: 0, timeouts: 0, prunedResponses: 0 }
 
   constructor (private readonly deps: TransferDeps) {}
 

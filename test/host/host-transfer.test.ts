@@ -11,6 +11,7 @@ import { alterBlock } from '../../src/byzantine/state-lies.js'
 import type { ReplicaMessage } from '../../src/codec/index.js'
 import { createSigner, verify } from '../../src/crypto/ed25519.js'
 import { ReplicaHost } from '../../src/host/host.js'
+import { STATE_SERVES_PER_PEER_MAX } from '../../src/host/limits.js'
 import type { CorePort } from '../../src/host/ports.js'
 import type { Genesis } from '../../src/ledger/genesis.js'
 import { Ledger } from '../../src/ledger/ledger.js'
@@ -102,5 +103,17 @@ describe('bad-state-transfer (src/byzantine/state-lies.ts): each lie is refused 
       await fetcher.applyTransferred(real)
     }
     expect(fields).toEqual(['cert.commits[0].signature', 'header.stateRoot', 'cert.commits[0].digest'])
+  })
+})
+
+describe('serving is bounded per peer', () => {
+  it('a peer asking in a loop is served STATE_SERVES_PER_PEER_MAX times within a window; the rest are refused and counted', async () => {
+    const c = await cluster()
+    const request: ReplicaMessage = { type: 'state-request', stateRequest: { chainId: c.g.chainId, replica: 3, fromHeight: 1, toHeight: BLOCKS } }
+    await c.hosts[1]!.step([{ type: 'tick', nowMs: 5000 }])
+    const asks = Array.from({ length: STATE_SERVES_PER_PEER_MAX + 5 }, () => ({ type: 'message' as const, from: 3, message: request }))
+    await c.hosts[1]!.step(asks)
+    expect(c.hosts[1]!.transfer?.stats).toMatchObject({ requestsServed: STATE_SERVES_PER_PEER_MAX, refusedRequests: 5 })
+    expect(c.queue.filter(e => e.message.type === 'state-response')).toHaveLength(STATE_SERVES_PER_PEER_MAX)
   })
 })

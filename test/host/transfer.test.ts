@@ -9,6 +9,8 @@ import { MemoryBlockStore } from '../../src/ledger/store-memory.js'
 import { runTask } from '../../src/host/tasks.js'
 import { buildLedger, genesis } from '../ledger/fixtures.js'
 import { respond, transferOf, transferredSeqs } from './transfer-helpers.js'
+import { ServeBudget } from '../../src/host/transfer-serve.js'
+import { STATE_SERVE_WINDOW_MS, STATE_SERVES_PER_PEER_MAX } from '../../src/host/limits.js'
 
 describe('a gap fetch (no target hash)', () => {
   it('applies certified blocks, reports progress short of the target, waits after an empty answer, and ends at the target', async () => {
@@ -68,5 +70,22 @@ describe('a gap fetch (no target hash)', () => {
     t.tick(11000)
     expect(sent).toEqual([0, 2, 3, 0]) // itself (1) is never asked
     expect(t.stats.timeouts).toBe(3)
+  })
+})
+
+describe('serving budget per peer (a traitor asking in a loop)', () => {
+  it('serves STATE_SERVES_PER_PEER_MAX requests of one peer per window, refuses the next, serves again once the window moved on; peers are separate', () => {
+    const b = new ServeBudget()
+    const t0 = 1_000_000
+    for (let i = 0; i < STATE_SERVES_PER_PEER_MAX; i++) expect(b.allow(2, t0 + i)).toBe(true)
+    expect(b.allow(2, t0 + STATE_SERVES_PER_PEER_MAX)).toBe(false)
+    expect(b.allow(3, t0 + STATE_SERVES_PER_PEER_MAX)).toBe(true)
+    expect(b.allow(2, t0 + STATE_SERVE_WINDOW_MS - 1)).toBe(false)
+    expect(b.allow(2, t0 + STATE_SERVE_WINDOW_MS)).toBe(true)
+  })
+
+  it('before the first tick (no clock) every request is served', () => {
+    const b = new ServeBudget()
+    for (let i = 0; i < 2 * STATE_SERVES_PER_PEER_MAX; i++) expect(b.allow(1, undefined)).toBe(true)
   })
 })
