@@ -18,7 +18,7 @@ export const TRAITOR_MODES = {
   'withhold-checkpoints': 'checkpoints are never sent',
   'bad-state-transfer': 'serves altered blocks and certificates to lagging replicas',
   'wrong-replies': 'replies to clients with wrong results',
-  flood: 're-sends 64 of its earlier signed messages per tick; a replica process also sends random frames that do not decode',
+  flood: 're-sends 64 of its earlier signed messages per tick, and 8 frames that do not decode',
   amnesia: 'forgets its persisted votes (restarts from nothing) whenever it has seqs in flight, and votes again; as primary it re-proposes other batches for those seqs',
   collude: 'more than f traitors agree: with an equivocating colluding primary, targets get one batch and the rest another, and each colluder votes for both sides; with f+1 colluders safety is lost, and the two commit certificates name them'
 } as const

@@ -2,7 +2,7 @@
 // traitor modes. It keeps the honest core's keys, so every lie is signed. Usable by the
 // simulator and by a real replica process; modes can be switched at runtime.
 import { signingBytes, type ReplicaMessage, type Transaction } from '../codec/index.js'
-import { toHex } from '../crypto/hash.js'
+import { sha256, toHex } from '../crypto/hash.js'
 import type { Action, ProtocolConfig, ProtocolCrypto, ProtocolEvent, ReplicaCore, ReplicaStatus, RestoreState } from '../protocol/types.js'
 import { lie } from './lies.js'
 import { Collusion } from './collude.js'
@@ -13,6 +13,8 @@ import type { TraitorMode, TraitorSettings } from './modes.js'
 export const HELD_ACTIONS_MAX = 1024
 export const REMEMBERED_MESSAGES_MAX = 256
 export const FLOOD_MESSAGES_PER_TICK = 64
+/** Frames that do not decode, sent per tick in mode flood besides the re-sent messages. */
+export const FLOOD_MALFORMED_PER_TICK = 8
 export const STORM_INTERVAL_MS = 250
 /** amnesia forgets its votes again (at most this often) whenever it has seqs in flight. */
 export const AMNESIA_INTERVAL_MS = 100
@@ -28,6 +30,8 @@ export class Traitor implements ReplicaCore {
   private nowMs = 0
   private lastStormMs = 0
   private lastForgetMs = 0
+  /** Frames of mode flood made so far (their bytes hash this counter). */
+  private floodFrames = 0
   private lastExecuted: { seq: number, blockHash: Uint8Array } = { seq: 0, blockHash: new Uint8Array(32) }
   private readonly held: Array<{ atMs: number, action: Action }> = []
   private readonly sent: ReplicaMessage[] = []
@@ -91,6 +95,23 @@ export class Traitor implements ReplicaCore {
     }
     if (event.type === 'tick') out.push(...this.release(), ...this.storm(), ...this.flood())
     return out
+  }
+
+  /**
+   * Frames that do not decode, to every peer (CorePort.malformed, asked by the host after a
+   * tick): mode flood's garbage, FLOOD_MALFORMED_PER_TICK of 64 to 176 bytes. Deterministic
+   * (hashes of a counter, for the simulator), and each starts with protobuf field number 0,
+   * which no decoder accepts.
+   */
+  malformed (): Uint8Array[] {
+    if (!this.modes.has('flood')) return []
+    return Array.from({ length: FLOOD_MALFORMED_PER_TICK }, (_, i) => {
+      const bytes = new Uint8Array(64 + i * 16)
+      for (let at = 0; at < bytes.length; at += 32) bytes.set(sha256(new TextEncoder().encode(`flood/${this.config.id}/${this.floodFrames}/${at}`)).subarray(0, bytes.length - at), at)
+      this.floodFrames++
+      bytes[0] = 0
+      return bytes
+    })
   }
 
   /**

@@ -113,6 +113,7 @@ export class ReplicaHost {
     yield * this.perform(actions, crashAfter)
     for (const { from, message } of transferMessages) yield * this.onTransferMessage(from, message)
     if (ticked && this.nowMs !== undefined && !this.stopped) this.transfer?.tick(this.nowMs)
+    if (ticked && !this.stopped) for (const frame of this.ports.core.malformed?.() ?? []) this.ports.network.broadcastFrame?.(frame)
   }
 
   /** A `state-request` is served from the block store; the awaited `state-response` is applied. */

@@ -17,6 +17,8 @@ export interface CorePort {
    * their way out, so that a src/byzantine Traitor can lie in them too (`bad-state-transfer`).
    */
   outbound?: (to: ReplicaId, message: ReplicaMessage) => ReplicaMessage
+  /** Frames that do not decode, to broadcast after a tick (a Traitor in mode `flood`). */
+  malformed?: () => Uint8Array[]
 }
 
 /** The write-ahead log. `persist` returns (or resolves) once the records are durable (fsynced). */
@@ -29,6 +31,8 @@ export interface NetworkPort {
   send: (to: ReplicaId, message: ReplicaMessage) => void
   /** To every replica but this one. */
   broadcast: (message: ReplicaMessage) => void
+  /** Bytes as a frame to every replica but this one (CorePort.malformed); ports without it drop them. */
+  broadcastFrame?: (frame: Uint8Array) => void
 }
 
 /** Answers to clients: a reply carrying the block's attestation, or a refusal before ordering. */

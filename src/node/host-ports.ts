@@ -47,7 +47,8 @@ export function realPorts (d: RealPortsDeps): DriverPorts {
     wal: { persist: async records => { await d.wal.append(records); metrics.persistBatches.inc() } },
     network: {
       send: (to, message) => { d.net.send(to, encodeReplicaMessage(message)); metrics.messagesOut.inc({ type: message.type }) },
-      broadcast: message => { d.net.broadcast(encodeReplicaMessage(message)); metrics.messagesOut.inc({ type: message.type }, d.replicas - 1) }
+      broadcast: message => { d.net.broadcast(encodeReplicaMessage(message)); metrics.messagesOut.inc({ type: message.type }, d.replicas - 1) },
+      broadcastFrame: frame => { d.net.broadcast(frame) }
     },
     clients: {
       reply: (client, reply) => { d.node()?.onReply(client, reply) },

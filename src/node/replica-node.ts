@@ -2,7 +2,6 @@
 // accounts app, libp2p, the HTTP API and metrics.
 import '../polyfill.js'
 import { mkdirSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import type { Libp2p } from '@libp2p/interface'
 import pino, { type Logger } from 'pino'
@@ -102,13 +101,7 @@ export class ReplicaNode {
       this.metrics.peersConnected.set(this.net.connected().length)
       const viewEvent = this.views.observe(s)
       if (viewEvent !== undefined) { const { msg, ...fields } = viewEvent; this.log.info(fields, msg) }
-      if (this.core.has('flood')) this.floodMalformed()
     }, TICK_MS)
-  }
-
-  /** Traitor mode flood: besides the Traitor's re-sent copies of its own messages, random frames that do not decode (not oversized). */
-  private floodMalformed (): void {
-    for (let i = 0; i < 8; i++) this.net.broadcast(new Uint8Array(randomBytes(64 + i * 16)))
   }
 
   setServer (server: Server, port: number): void { this.server = server; this.apiPort = port }

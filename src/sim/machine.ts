@@ -57,6 +57,8 @@ export interface SimWorld {
   lost: (from: number, to: number) => boolean
   delay: () => number
   transmit: (h: Host, to: number, m: ReplicaMessage, bytes: Uint8Array) => void
+  /** Bytes that may not decode (a traitor's garbage), over the same lossy network. */
+  transmitFrame: (h: Host, to: number, bytes: Uint8Array) => void
   sentByHonest: (h: Host, m: ReplicaMessage) => void
   crash: (i: number, restartAt: number) => void
 }

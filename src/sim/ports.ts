@@ -39,7 +39,8 @@ export function simPorts (w: SimWorld, id: number, wal: WalPort): HostPorts {
         if (h().honest) w.sentByHonest(h(), m)
         const bytes = encodeReplicaMessage(m)
         for (let j = 0; j < w.hosts.length; j++) if (j !== id) w.transmit(h(), j, m, bytes)
-      }
+      },
+      broadcastFrame: frame => { for (let j = 0; j < w.hosts.length; j++) if (j !== id) w.transmitFrame(h(), j, frame) }
     },
     clients: {
       reply: (client, reply) => {

@@ -199,6 +199,12 @@ export class World implements SimWorld {
     if (this.prng.chance(this.net.dup)) { this.stats.duplicated++; this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes }) }
   }
 
+  transmitFrame (h: Host, to: number, bytes: Uint8Array): void {
+    this.stats.messages++
+    if (this.lost(h.id, to)) { this.stats.dropped++; return }
+    this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes })
+  }
+
   /** Situations (situations.ts), and the directed oracle: an honest replica never votes for a lie. */
   sentByHonest (h: Host, m: ReplicaMessage): void {
     this.situations.sent(this.hostView(h), m, this.hosts.map(x => this.hostView(x)))

@@ -118,3 +118,15 @@ describe('pipelined execution after a state transfer that got there first', () =
     expect(fatal).toEqual([])
   })
 })
+
+describe('a traitor\'s undecodable frames (CorePort.malformed)', () => {
+  it('are broadcast as bytes after a round with a tick, and only then', async () => {
+    const r = recorded()
+    const frames: Uint8Array[] = []
+    const h = new ReplicaHost({ ...r.ports, core: { step: () => [], malformed: () => [new Uint8Array([0, 7])] }, network: { ...r.ports.network, broadcastFrame: f => { frames.push(f) } } })
+    h.stepSync([message(0, { type: 'prepare', prepare: prepare(0, 1, d, 0) })])
+    expect(frames).toEqual([])
+    h.stepSync([{ type: 'tick', nowMs: NOW + 10 }])
+    expect(frames).toEqual([new Uint8Array([0, 7])])
+  })
+})
