@@ -44,6 +44,20 @@ describe('state transfer up to a stable checkpoint', () => {
     expect(p.core.status().lastExecuted).toBe(8)
   })
 
+  it('a primary behind a stable checkpoint proposes nothing until the transfer is reported, then numbers its batch after it', () => {
+    // (a bound on batches in progress above the window, so that bound alone would not hold it)
+    const p = new Probe(0, { proposalsInProgressMax: 16 })
+    for (const r of [1, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(8, hash(8), r) })
+    expect(p.fetches().at(-1)).toMatchObject({ seq: 8 })
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare')).toEqual([])
+    p.step({ type: 'state-transferred', seq: 8, blockHash: hash(8) })
+    p.step({ type: 'request', tx: tx(1, 1) }) // the transfer forgot what was pending: the client re-sends
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([9])
+  })
+
   it('a transfer reported below what was executed moves nothing back', () => {
     const p = executed(new Probe(1), 1, 2)
     stableAbove(p, 8)
