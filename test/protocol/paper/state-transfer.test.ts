@@ -58,6 +58,16 @@ describe('state transfer up to a stable checkpoint', () => {
     expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([9])
   })
 
+  it('a primary whose transfer went past the stable checkpoint numbers its next batch after the last transferred block', () => {
+    const p = new Probe(0, { proposalsInProgressMax: 16 })
+    for (const r of [1, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(8, hash(8), r) })
+    p.step({ type: 'state-transferred', seq: 9, blockHash: hash(9) }) // the peers had block 9 as well
+    expect(p.core.status().lastExecuted).toBe(9)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([10])
+  })
+
   it('a transfer reported below what was executed moves nothing back', () => {
     const p = executed(new Probe(1), 1, 2)
     stableAbove(p, 8)
