@@ -77,7 +77,7 @@ const REASONS: Record<string, [Key, string?]> = {
   'src/protocol/replica.ts:72': ['open', 'also answering VIEW-CHANGE and NEW-VIEW from a replica of a lower view with the installed NEW-VIEW: onViewChange already does so for a lower-view VIEW-CHANGE, rate-limited by newViewSentTo; not shown for a NEW-VIEW'],
   'src/protocol/replica.ts:88': ['unreachable', 'as line 54'],
   'src/protocol/replica.ts:106': ['redundant', 'only normal-case votes are buffered as future messages, and a replayed vote of a view below the current one is refused by its handler (old view)'],
-  'src/protocol/replica.ts:121': ['open', 'the backoff decays also for executions during a view change (files-mutB.md): a test needs executions reported while a view change is pending'],
+  'src/protocol/replica.ts:121': ['open', 'killed since by "an execution reported while a view change is in progress does not decay the backoff" (liveness paper test; checked by hand)'],
   'src/protocol/replies.ts:34': ['bound', 'the byte estimate of a cached reply is read only by the CACHED_REPLY_BYTES_MAX eviction (256 MiB)'],
   'src/protocol/replies.ts:48': ['bound', 'the reply count is read only by the CACHED_REPLIES_MAX eviction'],
   'src/protocol/replies.ts:49': ['bound', 'as line 34'],
