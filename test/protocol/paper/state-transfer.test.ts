@@ -83,8 +83,11 @@ describe('state transfer up to a stable checkpoint', () => {
     stableAbove(p, 8)
     p.step({ type: 'state-transferred', seq: 2, blockHash: hash(2) }) // the ledger got block 2 by transfer
     expect(p.core.status().lastExecuted).toBe(2)
-    p.step(p.executedEvent(3, hash(3)))
+    const out = p.step(p.executedEvent(3, hash(3)))
     expect(p.core.status().lastExecuted).toBe(3)
+    // and its client is answered: the batch of seq 3 was kept for its report, though the stable
+    // checkpoint collected its slot and the transfer stopped below it
+    expect(out.flatMap(a => a.type === 'reply' ? [a.client] : [])).toEqual([tx(1, 3).client])
   })
 
   it('a transfer that stops short of the stable checkpoint keeps the replica fetching: its request timer stays off', () => {
