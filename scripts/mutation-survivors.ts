@@ -86,7 +86,7 @@ const REASONS: Record<string, [Key, string?]> = {
   'src/protocol/replies.ts:58': ['bound'],
   'src/protocol/replies.ts:61': ['bound'],
   'src/protocol/replies.ts:62': ['bound'],
-  'src/protocol/requests.ts:62': ['open', 'a request already pending made pending again counts twice against PENDING_PER_CLIENT_MAX (1,024); in flight is never true here (requeue keeps only O\'s requests in flight, and those are skipped). The executed-reply guard of this line is killed (client-table paper test)'],
+  'src/protocol/requests.ts:62': ['open', 'all five killed since by two client-table paper tests: "a request that already executed here is not proposed again after a view change ..." (the executed-reply guard) and "a request pending at the new primary that a dropped older-view batch also carried counts once against the client\'s 1,024" (the pending guard); checked by hand'],
   'src/protocol/requests.ts:83': ['redundant', 'addPending is never called for a request in flight: onRequest and adoptRequest return for one first'],
   'src/protocol/requests.ts:116': ['memory', 'a zero per-client count kept reads as none (`?? 0`)'],
   'src/protocol/requests.ts:124': ['equivalent', 'a request timer started while fetching is never read (onViewTimers requires fetching === undefined) and onStateTransferred clears it'],

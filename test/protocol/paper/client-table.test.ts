@@ -194,6 +194,22 @@ describe('bounds of the client table and the request queue (src/protocol/limits.
     expect(p.core.status().pendingRequests).toBe(1025)
   })
 
+  it('a request pending at the new primary that a dropped older-view batch also carried counts once against the client\'s 1,024', () => {
+    const p = new Probe(1, {}, undefined, undefined, anyVerify) // primary of view 1
+    const t = cheap(1, 1)
+    p.step({ type: 'request', tx: t }) // from the client
+    const lost = batch(0, 1, [t])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, lost), batch: lost }) // pre-prepared only: in no certificate
+    p.core.forceViewChange()
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
+    expect(p.core.status().pendingRequests).toBe(1)
+    for (let k = 2; k <= 1024; k++) p.step({ type: 'request', tx: cheap(1, k) })
+    expect(rejects(p.all)).toEqual([])
+    expect(p.core.status().pendingRequests).toBe(1024)
+    expect(rejects(p.step({ type: 'request', tx: cheap(1, 1025) }))).toHaveLength(1)
+  })
+
   it('the replies of a client\'s 256 most recently executed nonces are cached; an older one is ordered again on retransmission', () => {
     const p = new Probe(1, { batchTxsMax: 300 }, undefined, undefined, anyVerify)
     const txs = [...Array(257).keys()].map(k => cheap(1, k + 1))
