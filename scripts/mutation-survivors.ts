@@ -174,7 +174,7 @@ function main (): void {
       total++
     }
   }
-  const out = ['# Surviving mutants', '', `${total} mutants survived or were not covered in the run of docs/mutation/report.json. Each is in one group below, with the reason it is not killed. Regenerate with \`tsx scripts/mutation-survivors.ts > docs/mutation/survivors.md\` after \`npm run mutate\`.`, '']
+  const out = ['# Surviving mutants', '', `${total} mutants survived or were not covered in the run of docs/mutation/report.json. Each is in one group below, with the reason it is not killed. Regenerate with \`tsx scripts/mutation-survivors.ts > docs/mutation/survivors.md\` after \`npm run mutate\`. An entry noted "killed since" was killed by a test added after that run (checked by hand), and drops out at the next run.`, '']
   for (const key of Object.keys(R) as Key[]) {
     const list = groups.get(key)
     if (list === undefined) continue
