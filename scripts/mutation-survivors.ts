@@ -64,7 +64,7 @@ const REASONS: Record<string, [Key, string?]> = {
   'src/protocol/normal-case.ts:35': ['label', 'as line 28'],
   'src/protocol/normal-case.ts:36': ['label', 'as line 28'],
   'src/protocol/normal-case.ts:40': ['label', 'as line 28'],
-  'src/protocol/normal-case.ts:53': ['redundant', 'the primary\'s own PRE-PREPARE: propose() filled the slot first, so the second-pre-prepare check (line 58) refuses it'],
+  'src/protocol/normal-case.ts:53': ['redundant', 'a message from the replica itself is dropped before any handler (replica.ts onMessage: unknown-sender), and a primary\'s own PRE-PREPARE would meet its filled slot (second-pre-prepare) anyway'],
   'src/protocol/normal-case.ts:75': ['redundant', 'a backup accepts one pre-prepare per slot (second-pre-prepare check, line 58), and NEW-VIEW resets slots only for a new view, so its PREPARE claim for (view, seq) is always new or the same digest'],
   'src/protocol/normal-case.ts:96': ['open', 'killed since by "a conflicting PREPARE never replaces a matching one, even one that came before the PRE-PREPARE named the digest" (normal-case-votes paper test; checked by hand)'],
   'src/protocol/normal-case.ts:122': ['equivalent', 'each of these keeps the rule\'s outcome: a vote is only ever swapped for an identical matching one (ed25519 signs deterministically) or a non-matching one for another non-matching one, so the count of matching votes is the same. The mutants that let a conflicting vote replace a matching one are killed (normal-case-votes paper tests)'],
