@@ -169,6 +169,16 @@ describe('§4.3 checkpoints: what counts, what is kept', () => {
     expect(p.core.status().stableCheckpoint).toBe(0)
   })
 
+  it('pushing a sender\'s oldest checkpoint seq out forgets that sender\'s CHECKPOINT only: the others\' for that seq still count', () => {
+    const p = new Probe(1)
+    for (const r of [0, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(4, H4, r) })
+    // faulty replica 2 sends 4 with another block hash, then 8 higher seqs: its 4 is pushed out
+    p.deliver(2, { type: 'checkpoint', checkpoint: checkpoint(4, H8, 2) })
+    for (let seq = 8; seq <= 36; seq += 4) p.deliver(2, { type: 'checkpoint', checkpoint: checkpoint(seq, new Uint8Array(32).fill(seq), 2) })
+    executed(4, p) // own CHECKPOINT(4): with 0's and 3's, 2f+1
+    expect(p.core.status().stableCheckpoint).toBe(4)
+  })
+
   it('the proof of a stable checkpoint is its first 2f+1 signers by replica id, whatever order they came in', () => {
     const p = new Probe(1)
     for (const r of [3, 0]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(4, H4, r) })

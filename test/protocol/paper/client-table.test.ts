@@ -9,7 +9,7 @@ import { verify } from '../../../src/crypto/ed25519.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import type { Action } from '../../../src/protocol/types.js'
 import { config, tx } from '../helpers.js'
-import { Probe, batch, commit, digestOf, prePrepare, prepare, viewChange } from './forge.js'
+import { Probe, batch, checkpoint, commit, digestOf, prePrepare, prepare, viewChange } from './forge.js'
 
 const keys = config(4, 0).publicKeys
 const replies = (actions: Action[]): Array<Action & { type: 'reply' }> => actions.flatMap(a => a.type === 'reply' ? [a] : [])
@@ -135,6 +135,28 @@ describe('§4.1 requests', () => {
     expect(proposed.flatMap(m => m.batch.txs).map(x => toHex(txId(x)))).toEqual([toHex(txId(t))])
   })
 
+  it('a request that already executed here is not proposed again after a view change, though a dropped older-view batch (a faulty primary\'s replay) carried it', () => {
+    const p = new Probe(1) // primary of view 1
+    const t = tx(1, 1)
+    execute(p, 1, batch(0, 1, [t]))
+    for (let seq = 2; seq <= 4; seq++) execute(p, seq, batch(0, seq, [tx(3, seq)]))
+    for (const r of [0, 2]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(4, new Uint8Array(32).fill(4), r) })
+    expect(p.core.status().stableCheckpoint).toBe(4) // seq 1 is below the stable checkpoint: in no O
+    // primary 0 orders t again at seq 5 (a stale nonce is no fault of the batch): pre-prepared only
+    const replay = batch(0, 5, [t])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 5, replay), batch: replay })
+    expect(p.prepares().filter(x => x.seq === 5)).toHaveLength(1)
+    p.core.forceViewChange()
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    const [nv] = Probe.sent(p.all, 'new-view')
+    expect(nv!.newView.prePrepares).toEqual([])
+    p.step({ type: 'request', tx: tx(2, 1) })
+    p.tick(10)
+    // seq 5 of view 1 carries the new request only: t executed once, its reply is in the table
+    const proposed = Probe.sent(p.all, 'pre-prepare').filter(m => m.prePrepare.view === 1)
+    expect(proposed.map(m => [m.prePrepare.seq, m.batch.txs.map(x => toHex(txId(x)))])).toEqual([[5, [toHex(txId(tx(2, 1)))]]])
+  })
+
   it('a request carried by a batch the NEW-VIEW re-proposes is not proposed a second time', () => {
     const p = new Probe(1)
     const t = tx(1, 1)
@@ -170,6 +192,22 @@ describe('bounds of the client table and the request queue (src/protocol/limits.
     expect(p.core.status().pendingRequests).toBe(1024)
     expect(rejects(p.step({ type: 'request', tx: cheap(2, 1) }))).toEqual([])
     expect(p.core.status().pendingRequests).toBe(1025)
+  })
+
+  it('a request pending at the new primary that a dropped older-view batch also carried counts once against the client\'s 1,024', () => {
+    const p = new Probe(1, {}, undefined, undefined, anyVerify) // primary of view 1
+    const t = cheap(1, 1)
+    p.step({ type: 'request', tx: t }) // from the client
+    const lost = batch(0, 1, [t])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, lost), batch: lost }) // pre-prepared only: in no certificate
+    p.core.forceViewChange()
+    for (const r of [2, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] })
+    expect(Probe.sent(p.all, 'new-view')).toHaveLength(1)
+    expect(p.core.status().pendingRequests).toBe(1)
+    for (let k = 2; k <= 1024; k++) p.step({ type: 'request', tx: cheap(1, k) })
+    expect(rejects(p.all)).toEqual([])
+    expect(p.core.status().pendingRequests).toBe(1024)
+    expect(rejects(p.step({ type: 'request', tx: cheap(1, 1025) }))).toHaveLength(1)
   })
 
   it('the replies of a client\'s 256 most recently executed nonces are cached; an older one is ordered again on retransmission', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { evidenceProblem } from '../../../src/crypto/evidence.js'
 import { evidenceRoot } from '../../../src/crypto/digests.js'
-import { encodeReplicaMessage, type Commit, type Prepare } from '../../../src/codec/index.js'
+import { encodeReplicaMessage, limits, type Commit, type Prepare } from '../../../src/codec/index.js'
 import { toHex } from '../../../src/crypto/hash.js'
 import { config, tx } from '../helpers.js'
 import { Probe, batch, checkpoint, commit, newView, prePrepare, prepare, preparedCert, viewChange } from './forge.js'
@@ -132,6 +132,28 @@ describe('evidence of equivocation', () => {
     p.tick(10)
     expect(Probe.sent(p.all, 'pre-prepare').map(m => m.batch.evidence.length)).toEqual([16, 16, 16, 16, 0])
   })
+  it('evidence whose message is larger than a block may carry (EVIDENCE_MESSAGE_BYTES_MAX) is reported but not queued for a block; one of exactly that size is queued', () => {
+    // an invalid transaction's evidence is the whole PRE-PREPARE with its batch: pad the bad
+    // transaction's payload until the encoded message is `size` bytes
+    function offerOfSize (size: number): Probe {
+      const offer = (pad: number): { pp: ReturnType<typeof prePrepare>, b: ReturnType<typeof batch>, bytes: number } => {
+        const bad = { ...tx(1, 2), payload: new Uint8Array(pad), signature: new Uint8Array(64) }
+        const b = batch(0, 1, [tx(1, 1), bad])
+        const pp = prePrepare(0, 1, b)
+        return { pp, b, bytes: encodeReplicaMessage({ type: 'pre-prepare', prePrepare: pp, batch: b }).byteLength }
+      }
+      let pad = size - 1000
+      let o = offer(pad)
+      for (let tries = 0; o.bytes !== size && tries < 4; tries++) o = offer(pad += size - o.bytes)
+      const p = new Probe(1)
+      p.deliver(0, { type: 'pre-prepare', prePrepare: o.pp, batch: o.b })
+      expect(p.evidence().map(e => [e.kind, e.messages[0]!.byteLength])).toEqual([['invalid-transaction', size]])
+      return p
+    }
+    expect(offerOfSize(limits.EVIDENCE_MESSAGE_BYTES_MAX).drops()['evidence-queue-full']).toBeUndefined()
+    expect(offerOfSize(limits.EVIDENCE_MESSAGE_BYTES_MAX + 1).drops()['evidence-queue-full']).toBe(1)
+  })
+
   it('evidence of two PRE-PREPAREs carries their signed parts only: the batches\' transactions are left out (the digest commits to them)', () => {
     const p = new Probe(1)
     const a = batch(0, 1, [tx(1, 1)])

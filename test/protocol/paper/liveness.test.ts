@@ -227,6 +227,22 @@ describe('§4.5.2 liveness', () => {
     expect(p.core.status().view).toBe(2)
   })
 
+  it('an execution reported while a view change is in progress does not decay the backoff: the NEW-VIEW timer is still 2T', () => {
+    const p = new Probe(2, { checkpointInterval: 1 }) // a backup of view 1; one execution would decay the backoff
+    const b = batch(0, 1, [tx(1, 1)])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, b), batch: b })
+    p.deliver(1, { type: 'prepare', prepare: prepare(0, 1, digestOf(b), 1) })
+    for (const r of [0, 1]) p.deliver(r, { type: 'commit', commit: commit(0, 1, digestOf(b), r) })
+    expect(p.executes().map(e => e.seq)).toEqual([1])
+    p.core.forceViewChange() // VIEW-CHANGE(1): the timeout doubles
+    p.step(p.executedEvent(1, new Uint8Array(32).fill(1))) // the ledger finishes seq 1 meanwhile
+    for (const r of [0, 3]) p.deliver(r, { type: 'view-change', viewChange: viewChange(1, r), batches: [] }) // 2f+1 ask: the NEW-VIEW timer starts
+    p.tick(2 * T - 1)
+    expect(p.core.status().view).toBe(1)
+    p.tick(1)
+    expect(p.core.status().view).toBe(2)
+  })
+
   it('after a view change the timeout stays doubled until a checkpoint interval of batches executes in the new view (here 1); then it is T again', () => {
     const p = new Probe(2, { checkpointInterval: 1 }) // a backup of view 1
     p.step({ type: 'request', tx: tx(1, 1) })

@@ -127,6 +127,15 @@ describe('§4.2 a sender\'s vote that matches the pre-prepare counts, even after
     expect(p.executes()).toHaveLength(1)
   })
 
+  it('a conflicting PREPARE never replaces a matching one, even one that came before the PRE-PREPARE named the digest', () => {
+    const p = new Probe(1)
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, d, 2) })
+    p.deliver(2, { type: 'prepare', prepare: prepare(0, 1, other, 2) })
+    expect(p.evidence().map(e => [e.accused, e.kind])).toEqual([[2, 'conflicting-prepare']])
+    p.deliver(0, { type: 'pre-prepare', prePrepare: prePrepare(0, 1, a), batch: a })
+    expect(p.commits()).toHaveLength(1) // own + 2's first, matching one: the 2f prepares of backups
+  })
+
   it('but a conflicting vote never replaces a matching one', () => {
     const p = prepared()
     p.deliver(2, { type: 'commit', commit: commit(0, 1, d, 2) })

@@ -44,6 +44,30 @@ describe('state transfer up to a stable checkpoint', () => {
     expect(p.core.status().lastExecuted).toBe(8)
   })
 
+  it('a primary behind a stable checkpoint proposes nothing until the transfer is reported, then numbers its batch after it', () => {
+    // (a bound on batches in progress above the window, so that bound alone would not hold it)
+    const p = new Probe(0, { proposalsInProgressMax: 16 })
+    for (const r of [1, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(8, hash(8), r) })
+    expect(p.fetches().at(-1)).toMatchObject({ seq: 8 })
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare')).toEqual([])
+    p.step({ type: 'state-transferred', seq: 8, blockHash: hash(8) })
+    p.step({ type: 'request', tx: tx(1, 1) }) // the transfer forgot what was pending: the client re-sends
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([9])
+  })
+
+  it('a primary whose transfer went past the stable checkpoint numbers its next batch after the last transferred block', () => {
+    const p = new Probe(0, { proposalsInProgressMax: 16 })
+    for (const r of [1, 2, 3]) p.deliver(r, { type: 'checkpoint', checkpoint: checkpoint(8, hash(8), r) })
+    p.step({ type: 'state-transferred', seq: 9, blockHash: hash(9) }) // the peers had block 9 as well
+    expect(p.core.status().lastExecuted).toBe(9)
+    p.step({ type: 'request', tx: tx(1, 1) })
+    p.tick(10)
+    expect(Probe.sent(p.all, 'pre-prepare').map(m => m.prePrepare.seq)).toEqual([10])
+  })
+
   it('a transfer reported below what was executed moves nothing back', () => {
     const p = executed(new Probe(1), 1, 2)
     stableAbove(p, 8)
@@ -59,8 +83,11 @@ describe('state transfer up to a stable checkpoint', () => {
     stableAbove(p, 8)
     p.step({ type: 'state-transferred', seq: 2, blockHash: hash(2) }) // the ledger got block 2 by transfer
     expect(p.core.status().lastExecuted).toBe(2)
-    p.step(p.executedEvent(3, hash(3)))
+    const out = p.step(p.executedEvent(3, hash(3)))
     expect(p.core.status().lastExecuted).toBe(3)
+    // and its client is answered: the batch of seq 3 was kept for its report, though the stable
+    // checkpoint collected its slot and the transfer stopped below it
+    expect(out.flatMap(a => a.type === 'reply' ? [a.client] : [])).toEqual([tx(1, 3).client])
   })
 
   it('a transfer that stops short of the stable checkpoint keeps the replica fetching: its request timer stays off', () => {
