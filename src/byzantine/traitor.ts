@@ -15,6 +15,7 @@ export const REMEMBERED_MESSAGES_MAX = 256
 export const FLOOD_MESSAGES_PER_TICK = 64
 /** Frames that do not decode, sent per tick in mode flood besides the re-sent messages. */
 export const FLOOD_MALFORMED_PER_TICK = 8
+const utf8 = new TextEncoder()
 export const STORM_INTERVAL_MS = 250
 /** amnesia forgets its votes again (at most this often) whenever it has seqs in flight. */
 export const AMNESIA_INTERVAL_MS = 100
@@ -107,7 +108,7 @@ export class Traitor implements ReplicaCore {
     if (!this.modes.has('flood')) return []
     return Array.from({ length: FLOOD_MALFORMED_PER_TICK }, (_, i) => {
       const bytes = new Uint8Array(64 + i * 16)
-      for (let at = 0; at < bytes.length; at += 32) bytes.set(sha256(new TextEncoder().encode(`flood/${this.config.id}/${this.floodFrames}/${at}`)).subarray(0, bytes.length - at), at)
+      for (let at = 0; at < bytes.length; at += 32) bytes.set(sha256(utf8.encode(`flood/${this.config.id}/${this.floodFrames}/${at}`)).subarray(0, bytes.length - at), at)
       this.floodFrames++
       bytes[0] = 0
       return bytes

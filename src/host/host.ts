@@ -112,8 +112,13 @@ export class ReplicaHost {
     this.stats.events += events.length
     yield * this.perform(actions, crashAfter)
     for (const { from, message } of transferMessages) yield * this.onTransferMessage(from, message)
-    if (ticked && this.nowMs !== undefined && !this.stopped) this.transfer?.tick(this.nowMs)
-    if (ticked && !this.stopped) for (const frame of this.ports.core.malformed?.() ?? []) this.ports.network.broadcastFrame?.(frame)
+    if (ticked && !this.stopped) this.afterTick()
+  }
+
+  /** A tick's own work of the host: state transfer's timeouts, a traitor's undecodable frames. */
+  private afterTick (): void {
+    if (this.nowMs !== undefined) this.transfer?.tick(this.nowMs)
+    for (const frame of this.ports.core.malformed?.() ?? []) this.ports.network.broadcastFrame?.(frame)
   }
 
   /** A `state-request` is served from the block store; the awaited `state-response` is applied. */

@@ -194,15 +194,20 @@ export class World implements SimWorld {
       if (lie === null || !this.director.pass(h.id, to, lie ?? m)) { this.stats.dropped++; return }
       if (lie !== undefined) { m = lie; bytes = encodeReplicaMessage(lie) }
     }
-    if (this.lost(h.id, to)) { this.stats.dropped++; return }
-    this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes })
+    if (!this.enqueueDelivery(h.id, to, bytes)) return
     if (this.prng.chance(this.net.dup)) { this.stats.duplicated++; this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes }) }
   }
 
   transmitFrame (h: Host, to: number, bytes: Uint8Array): void {
     this.stats.messages++
-    if (this.lost(h.id, to)) { this.stats.dropped++; return }
-    this.q.push(this.now + this.delay(), { kind: 'deliver', to, from: h.id, bytes })
+    this.enqueueDelivery(h.id, to, bytes)
+  }
+
+  /** Bytes from `from` to `to` over the lossy network: false (counted) when lost. */
+  private enqueueDelivery (from: number, to: number, bytes: Uint8Array): boolean {
+    if (this.lost(from, to)) { this.stats.dropped++; return false }
+    this.q.push(this.now + this.delay(), { kind: 'deliver', to, from, bytes })
+    return true
   }
 
   /** Situations (situations.ts), and the directed oracle: an honest replica never votes for a lie. */
